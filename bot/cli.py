@@ -1,0 +1,486 @@
+"""`petitionbot`: the offline answers, ingest and refresh, and the bot itself.
+
+Every answer the bot gives in Discord can be asked here first, from the same
+functions, in English or French, as text or JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+import textwrap
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.i18n import t
+from bot.petitions import answers, deadlines
+from bot.petitions.errors import UserFacingError
+from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, load_demo_if_empty
+from bot.petitions.model import STATUS_LABELS, Bi, Petition
+from bot.petitions.numbers import detail_url
+from bot.petitions.store import Store
+from bot.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+WRAP = 100
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    logging.basicConfig(
+        level=getattr(logging, str(args.log_level or settings.log_level).upper(), logging.INFO)
+        if args.command in ("run", "refresh")
+        else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        parser.print_help()
+        return 2
+    handler: Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]] = args.handler
+    try:
+        return asyncio.run(handler(args, settings))
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- plumbing ---------------------------------------------------------------------
+
+
+async def _open(args: argparse.Namespace, settings: Settings, *, demo: bool = True) -> Store:
+    store = await Store.open(args.db or settings.db_path)
+    if demo and not getattr(args, "no_demo", False):
+        await load_demo_if_empty(store)
+    return store
+
+
+def _today(args: argparse.Namespace) -> date:
+    return date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Bi):
+        return {"en": _jsonable(value.en), "fr": _jsonable(value.fr)}
+    if is_dataclass(value) and not isinstance(value, type):
+        if isinstance(value, Petition):
+            return value.to_dict()
+        return {k: _jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _emit_json(value: Any) -> None:
+    print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def _fail(exc: UserFacingError, lang: str) -> int:
+    message = t(exc.key, lang, **exc.params)
+    if exc.suggestions:
+        message += " " + t("suggest", lang, items=", ".join(exc.suggestions[:5]))
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
+
+
+def _status(p: Petition, lang: str) -> str:
+    label, _ = p.status.pick(lang)
+    if not label and p.status_id in STATUS_LABELS:
+        label = STATUS_LABELS[p.status_id].get(lang)
+    if not label and p.presented_on and not p.has_response:
+        label = t("status.presented", lang)
+    return label or t("status.unknown", lang)
+
+
+def _side(value: Bi[Any], lang: str) -> str:
+    text, used = value.pick(lang)
+    if not text:
+        return ""
+    text = " ".join(text) if isinstance(text, list) else str(text)
+    if used and used != lang:
+        text += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
+    return text
+
+
+# --- commands ----------------------------------------------------------------------
+
+
+def render_petition(p: Petition, lang: str, today: date) -> str:
+    """The record as a reader wants it at a glance, in plain text."""
+    lines: list[str] = []
+    title = _side(p.subject, lang)
+    lines.append(f"{p.number} — {title}" if title else p.number)
+    if p.demo:
+        lines.append(f"[{t('demo.banner', lang)}]")
+    lines.append(f"{t('label.type', lang)}: {t('kind.' + p.kind, lang)}")
+    lines.append(f"{t('label.status', lang)}: {_status(p, lang)}")
+    if p.sponsor:
+        extra = ", ".join(x for x in (p.sponsor.riding, p.sponsor.caucus.pick(lang)[0]) if x)
+        lines.append(f"{t('label.sponsor', lang)}: {p.sponsor.name}" + (f" ({extra})" if extra else ""))
+    if p.initiator:
+        where = ", ".join(x for x in (p.initiator.city, p.initiator.province) if x)
+        lines.append(f"{t('label.initiator', lang)}: {p.initiator.name}" + (f" ({where})" if where else ""))
+    for key, value in (
+        ("label.opened", p.opened_at),
+        ("label.closed", p.closed_at),
+        ("label.presented", p.presented_on),
+        ("label.response_tabled", p.response_tabled_on),
+    ):
+        if value is not None:
+            shown = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+            lines.append(f"{t(key, lang)}: {shown}")
+    if p.presented_number and p.presented_number != p.number:
+        lines.append(f"  ({p.presented_number})")
+    if p.signatures is not None:
+        lines.append(f"{t('label.signatures', lang)}: {p.signatures}")
+    if p.presented_on:
+        lines.append(f"{t('label.deadline', lang)}: {deadlines.clock_line(deadlines.clock(p, today), lang)}")
+    prayer, used = p.prayer.pick(lang)
+    if prayer:
+        lines.append(f"{t('label.prayer', lang)}:")
+        short = " ".join(prayer)
+        if len(short) > 600:
+            short = short[:600].rsplit(" ", 1)[0] + " …"
+        lines.append(_wrap(short))
+    if p.response:
+        header = _side(p.response.header, lang)
+        if header:
+            lines.append(f"{t('label.response', lang)}: {header}")
+        if p.response.signer:
+            lines.append(f"{t('label.signed_by', lang)}: {p.response.signer}")
+    url, _ = p.url.pick(lang)
+    lines.append(f"{t('label.link', lang)}: {p.url.get(lang) or detail_url(p.number, lang) or url}")
+    return "\n".join(lines)
+
+
+async def cmd_petition(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings)
+    try:
+        p = await answers.lookup(store, args.number)
+    except UserFacingError as exc:
+        return _fail(exc, args.lang)
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json(p)
+    else:
+        print(render_petition(p, args.lang, _today(args)))
+    return 0
+
+
+def _rows(rows: Sequence[answers.Row], lang: str) -> list[str]:
+    out = []
+    for r in rows:
+        title, _ = r.title.pick(lang)
+        when = r.presented_on or r.last_event
+        demo = f" [{t('demo', lang)}]" if r.demo else ""
+        status = STATUS_LABELS[r.status_id].get(lang) if r.status_id in STATUS_LABELS else ""
+        out.append(f"  {r.number:<10} {title or ''}" + (f" — {status}" if status else "") + (f" ({when})" if when else "") + demo)
+    return out
+
+
+async def cmd_country(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings)
+    try:
+        answer = await answers.petitions_for_country(store, args.country, limit=args.limit)
+    except UserFacingError as exc:
+        return _fail(exc, args.lang)
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json(answer)
+        return 0
+    name = answer.name.get(args.lang) or answer.name.en or answer.code
+    print(f"{name} ({answer.code})")
+    print(t("label.primary", args.lang, country=name) + f": {answer.primary.total}")
+    print("\n".join(_rows(answer.primary.rows, args.lang)) or "  —")
+    print(t("label.mentioned", args.lang, country=name) + f": {answer.mentioned.total}")
+    print("\n".join(_rows(answer.mentioned.rows, args.lang)) or "  —")
+    return 0
+
+
+async def cmd_response(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings)
+    try:
+        answer = await answers.response_of(store, args.number, args.lang)
+    except UserFacingError as exc:
+        return _fail(exc, args.lang)
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json(answer)
+        return 0
+    p = answer.petition
+    print(f"{p.number} — {_side(p.subject, args.lang)}")
+    if p.demo:
+        print(f"[{t('demo.banner', args.lang)}]")
+    if answer.header:
+        print(answer.header)
+    if answer.signer:
+        print(f"{t('label.signed_by', args.lang)}: {answer.signer}")
+    if answer.tabled_on:
+        line = f"{t('label.response_tabled', args.lang)}: {answer.tabled_on.isoformat()}"
+        if answer.answered_in_days is not None:
+            line += f" — {deadlines.clock_line(deadlines.clock(p, _today(args)), args.lang)}"
+        print(line)
+    print(f"{t('label.summary', args.lang)}:" + (f" {answer.note}" if answer.note else ""))
+    print(_wrap(answer.summary))
+    if args.full:
+        print()
+        for para in answer.paragraphs:
+            print(_wrap(para))
+            print()
+    return 0
+
+
+async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.petitions.search import SearchFilters
+
+    filters = SearchFilters(
+        status_ids=tuple(args.status or ()),
+        kind=args.type,
+        parliament=args.parliament,
+        session=args.session,
+        sponsor=args.sponsor,
+        subject=args.subject,
+        keyword=args.keyword,
+        date_from=date.fromisoformat(args.date_from) if args.date_from else None,
+        date_to=date.fromisoformat(args.date_to) if args.date_to else None,
+        has_response=args.has_response,
+        country=args.country,
+    )
+    store = await _open(args, settings)
+    try:
+        result = await answers.search(store, " ".join(args.query), filters, limit=args.limit)
+    except UserFacingError as exc:
+        return _fail(exc, args.lang)
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json(result)
+        return 0
+    print(t("results.count", args.lang, total=result.total))
+    for hit in result.hits:
+        title = (hit.title_fr if args.lang == "fr" else hit.title_en) or hit.title_en or hit.title_fr or ""
+        print(f"  {hit.number:<10} {title}")
+    if not result.hits:
+        print(t("results.none", args.lang))
+        for s in result.suggestions:
+            print(f"  → {getattr(s, 'kind', '')}: {getattr(s, 'value', s)}")
+    return 0
+
+
+async def cmd_sponsor(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings)
+    try:
+        mp, page = await answers.sponsor_petitions(store, args.mp, limit=args.limit)
+    except UserFacingError as exc:
+        return _fail(exc, args.lang)
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json({"sponsor": mp, "page": page})
+        return 0
+    print(f"{mp.name}: {page.total}")
+    print("\n".join(_rows(page.rows, args.lang)))
+    return 0
+
+
+async def cmd_overdue(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings)
+    try:
+        late = await answers.overdue(store, _today(args))
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json([{"number": p.number, "clock": c} for p, c in late])
+        return 0
+    if not late:
+        print(t("overdue.none", args.lang))
+    for p, c in late:
+        demo = f" [{t('demo', args.lang)}]" if p.demo else ""
+        print(f"  {p.number:<10} {_side(p.subject, args.lang)} — {deadlines.clock_line(c, args.lang)}{demo}")
+    return 0
+
+
+async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings, demo=False)
+    try:
+        report = await ingest_paths(store, [Path(p) for p in args.paths])
+    except IngestError as exc:
+        print(f"ingest failed, nothing written: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await store.close()
+    r = report.result
+    print(
+        f"{report.files} files, {report.records} records: {len(r.new)} new, {len(r.changed)} changed, "
+        f"{len(r.unchanged)} unchanged"
+    )
+    return 0
+
+
+async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings, demo=False)
+    try:
+        if args.out == "-":
+            n = await export_snapshot(store, sys.stdout)
+        else:
+            out = Path(args.out)
+            tmp = out.with_name(out.name + ".tmp")
+            with tmp.open("w", encoding="utf-8") as fh:
+                n = await export_snapshot(store, fh)
+            tmp.replace(out)
+    finally:
+        await store.close()
+    print(f"exported {n} petitions", file=sys.stderr)
+    return 0
+
+
+async def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    store = await _open(args, settings, demo=False)
+    try:
+        stats = await store.stats()
+        integrity = await store.integrity_check()
+    finally:
+        await store.close()
+    if args.json:
+        _emit_json({"stats": stats, "integrity": integrity})
+        return 0
+    print(f"database: {stats.path}")
+    print(f"petitions: {stats.petitions} ({stats.demo} demo), with response: {stats.with_response}")
+    print(f"by kind: {stats.by_kind}; journal: {stats.last_change_id} changes")
+    print(f"last refresh: {stats.last_refresh or 'never'}; integrity: {integrity}")
+    return 0
+
+
+async def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.petitions import fetch
+
+    store = await _open(args, settings, demo=False)
+    try:
+        summary = await fetch.refresh(store, settings, progress=sys.stderr.isatty() and not args.quiet)
+    finally:
+        await store.close()
+    print(summary.line())
+    return 0 if summary.ok else 1
+
+
+async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord_bot import run_bot, token_missing_message
+
+    if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
+        print(token_missing_message(), file=sys.stderr)
+        return 2
+    if args.db:
+        settings = settings.model_copy(update={"db_path": Path(args.db)})
+    await run_bot(settings)
+    return 0
+
+
+async def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    """A short tour of the answers on the bundled demo data."""
+    store = await _open(args, settings)
+    today = _today(args)
+    try:
+        p = await answers.lookup(store, "441-00155")
+        print(render_petition(p, args.lang, today))
+        print()
+        answer = await answers.response_of(store, "441-00155", args.lang)
+        print(f"{t('label.summary', args.lang)}:" + (f" {answer.note}" if answer.note else ""))
+        print(_wrap(answer.summary))
+        print()
+        country = await answers.petitions_for_country(store, "Kazakhstan")
+        name = country.name.get(args.lang) or country.code
+        print(t("label.primary", args.lang, country=name) + ":")
+        print("\n".join(_rows(country.primary.rows, args.lang)))
+        print()
+        late = await answers.overdue(store, today)
+        print(f"{t('label.deadline', args.lang)}:")
+        for q, c in late or []:
+            print(f"  {q.number:<10} {deadlines.clock_line(c, args.lang)}")
+        if not late:
+            print("  " + t("overdue.none", args.lang))
+        stats = await store.stats()
+        print()
+        print(f"({stats.petitions} petitions in {stats.path}, {stats.demo} of them {t('demo', args.lang)})")
+    finally:
+        await store.close()
+    return 0
+
+
+# --- argument parsing -------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="petitionbot", description=__doc__)
+    parser.add_argument("--log-level", default=None, help="DEBUG, INFO, WARNING or ERROR")
+    sub = parser.add_subparsers(dest="command")
+
+    def add(name: str, handler: Callable[..., Any], help_text: str, *, answer: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        p.add_argument("--db", type=Path, default=None, help="database file (default: PETITIONBOT_DB or var/petitions.sqlite3)")
+        if answer:
+            p.add_argument("--lang", choices=("en", "fr"), default="en", help="answer language")
+            p.add_argument("--json", action="store_true", help="machine-readable output")
+            p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (deadlines)")
+            p.add_argument("--no-demo", action="store_true", help="do not load the demo set into an empty store")
+        return p
+
+    p = add("demo", cmd_demo, "a short tour of the answers on the bundled demo data")
+    p = add("petition", cmd_petition, "one petition by number")
+    p.add_argument("number")
+    p = add("country", cmd_country, "petitions about a country (either language, ISO code, typos allowed)")
+    p.add_argument("country")
+    p.add_argument("--limit", type=int, default=10)
+    p = add("response", cmd_response, "the government response and its summary")
+    p.add_argument("number")
+    p.add_argument("--full", action="store_true", help="print the whole response too")
+    p = add("search", cmd_search, "full-text search in both languages")
+    p.add_argument("query", nargs="*", default=[])
+    p.add_argument("--status", type=int, action="append", help="status id (repeatable), e.g. 223")
+    p.add_argument("--type", choices=("e", "paper"), default=None)
+    p.add_argument("--parliament", type=int, default=None)
+    p.add_argument("--session", type=int, default=None)
+    p.add_argument("--sponsor", default=None)
+    p.add_argument("--subject", default=None)
+    p.add_argument("--keyword", default=None)
+    p.add_argument("--country", default=None, help="ISO code")
+    p.add_argument("--from", dest="date_from", default=None)
+    p.add_argument("--to", dest="date_to", default=None)
+    p.add_argument("--has-response", dest="has_response", action="store_true", default=None)
+    p.add_argument("--limit", type=int, default=10)
+    p = add("sponsor", cmd_sponsor, "petitions presented or sponsored by an MP (fuzzy name)")
+    p.add_argument("mp")
+    p.add_argument("--limit", type=int, default=10)
+    add("overdue", cmd_overdue, "presented petitions past their 45-day response deadline")
+    p = add("ingest", cmd_ingest, "store details pages, listing JSON, XML exports or snapshots", answer=False)
+    p.add_argument("paths", nargs="+")
+    p = add("export", cmd_export, "write every record as a JSONL snapshot", answer=False)
+    p.add_argument("out", nargs="?", default="-")
+    p = add("status", cmd_status, "what the store holds and whether it is sound", answer=False)
+    p.add_argument("--json", action="store_true")
+    p = add("refresh", cmd_refresh, "fetch new and changed petitions from the site (politely)", answer=False)
+    p.add_argument("--quiet", action="store_true")
+    add("run", cmd_run, "start the Discord bot", answer=False)
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,318 @@
+"""Every sentence the bot and the CLI show, in English and French.
+
+Plain data and one lookup function: no discord import, so the CLI and the
+Discord translator share the same words.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+STRINGS: dict[str, dict[str, str]] = {
+    # errors
+    "number.empty": {
+        "en": "Give a petition number, such as 441-00155 or e-4123.",
+        "fr": "Indiquez un numéro de pétition, par exemple 441-00155 ou e-4123.",
+    },
+    "number.bad": {
+        "en": "“{value}” is not a petition number. Numbers look like 441-00155 or e-4123.",
+        "fr": "« {value} » n’est pas un numéro de pétition. Les numéros ressemblent à 441-00155 ou e-4123.",
+    },
+    "petition.not_found": {
+        "en": "Petition {number} is not in the store.",
+        "fr": "La pétition {number} n’est pas dans la base.",
+    },
+    "country.unknown": {
+        "en": "No country matches “{value}”.",
+        "fr": "Aucun pays ne correspond à « {value} ».",
+    },
+    "sponsor.unknown": {
+        "en": "No member of Parliament matches “{value}”.",
+        "fr": "Aucun député ne correspond à « {value} ».",
+    },
+    "response.none": {
+        "en": "Petition {number} has no government response yet.",
+        "fr": "La pétition {number} n’a pas encore de réponse du gouvernement.",
+    },
+    "date.bad": {
+        "en": "“{value}” is not a date. Use YYYY-MM-DD, such as 2022-02-09.",
+        "fr": "« {value} » n’est pas une date. Utilisez AAAA-MM-JJ, par exemple 2022-02-09.",
+    },
+    "stats.need_one": {
+        "en": "Choose one of country, subject or sponsor.",
+        "fr": "Choisissez un pays, un sujet ou un député.",
+    },
+    "suggest": {"en": "Did you mean: {items}?", "fr": "Vouliez-vous dire : {items}?"},
+    # labels
+    "label.type": {"en": "Type", "fr": "Type"},
+    "label.status": {"en": "Status", "fr": "Statut"},
+    "label.sponsor": {"en": "Sponsor", "fr": "Député parrain"},
+    "label.initiator": {"en": "Initiated by", "fr": "Lancée par"},
+    "label.opened": {"en": "Open for signature", "fr": "Ouverte pour signature"},
+    "label.closed": {"en": "Closed for signature", "fr": "Fermée pour signature"},
+    "label.presented": {"en": "Presented", "fr": "Présentée"},
+    "label.response_tabled": {"en": "Response tabled", "fr": "Réponse déposée"},
+    "label.signatures": {"en": "Signatures", "fr": "Signatures"},
+    "label.prayer": {"en": "The petition asks", "fr": "La pétition demande"},
+    "label.response": {"en": "Government response", "fr": "Réponse du gouvernement"},
+    "label.signed_by": {"en": "Signed by", "fr": "Signé par"},
+    "label.summary": {"en": "Summary", "fr": "Résumé"},
+    "label.deadline": {"en": "45-day clock", "fr": "Délai de 45 jours"},
+    "label.link": {"en": "Official page", "fr": "Page officielle"},
+    "label.keywords": {"en": "Keywords", "fr": "Mots-clés"},
+    "label.countries_primary": {"en": "About", "fr": "Porte sur"},
+    "label.countries_mentioned": {"en": "Also mentioned", "fr": "Mentionne aussi"},
+    "label.primary": {"en": "Primarily about {country}", "fr": "Portant surtout sur : {country}"},
+    "label.mentioned": {"en": "Mentioning {country}", "fr": "Mentionnant : {country}"},
+    "label.none": {"en": "none", "fr": "aucun"},
+    "kind.e": {"en": "E-petition", "fr": "Pétition électronique"},
+    "kind.paper": {"en": "Paper petition", "fr": "Pétition papier"},
+    "status.presented": {"en": "Presented, awaiting response", "fr": "Présentée, en attente de réponse"},
+    "status.unknown": {"en": "Status not published", "fr": "Statut non publié"},
+    "demo": {"en": "demo data", "fr": "données de démonstration"},
+    "demo.banner": {
+        "en": "⚠ demo data — written for the demo, not an official record",
+        "fr": "⚠ données de démonstration — rédigées pour la démo, pas un document officiel",
+    },
+    "only_in": {
+        "en": "(available in {lang} only)",
+        "fr": "(disponible en {lang} seulement)",
+    },
+    "lang.en": {"en": "English", "fr": "anglais"},
+    "lang.fr": {"en": "French", "fr": "français"},
+    "results.none": {"en": "No petitions match.", "fr": "Aucune pétition ne correspond."},
+    "results.count": {"en": "{total} petitions", "fr": "{total} pétitions"},
+    "overdue.none": {
+        "en": "No presented petition is past its 45-day deadline.",
+        "fr": "Aucune pétition présentée n’a dépassé son délai de 45 jours.",
+    },
+    # --- Discord side (bot/discord_bot.py, bot/render.py, bot/paginator.py, cogs/) -----------------
+    # Command, option and choice names are the English default (`en`) and the French localization (`fr`);
+    # names must match Discord's pattern: lower case, no spaces or apostrophes, at most 32 characters.
+    "cmd.petition": {"en": "petition", "fr": "petition"},
+    "cmd.petition.desc": {
+        "en": "Show one House of Commons petition by its number",
+        "fr": "Afficher une pétition de la Chambre des communes par son numéro",
+    },
+    "cmd.petitions": {"en": "petitions", "fr": "petitions"},
+    "cmd.petitions.desc": {
+        "en": "Petitions about a country, those mainly about it first",
+        "fr": "Pétitions portant sur un pays, les plus ciblées d’abord",
+    },
+    "cmd.search": {"en": "search", "fr": "recherche"},
+    "cmd.search.desc": {
+        "en": "Search petitions in English and French",
+        "fr": "Chercher des pétitions en français et en anglais",
+    },
+    "cmd.response": {"en": "response", "fr": "reponse"},
+    "cmd.response.desc": {
+        "en": "The government response to a petition, summarized and in full",
+        "fr": "La réponse du gouvernement à une pétition, résumée et au complet",
+    },
+    "cmd.sponsor": {"en": "sponsor", "fr": "depute"},
+    "cmd.sponsor.desc": {
+        "en": "Petitions presented or sponsored by a member of Parliament",
+        "fr": "Pétitions présentées ou parrainées par un député",
+    },
+    "cmd.overdue": {"en": "overdue", "fr": "en-retard"},
+    "cmd.overdue.desc": {
+        "en": "Presented petitions still waiting past the 45-day response deadline",
+        "fr": "Pétitions présentées toujours sans réponse après le délai de 45 jours",
+    },
+    "cmd.stats": {"en": "stats", "fr": "statistiques"},
+    "cmd.stats.desc": {
+        "en": "A chart of petitions per year and signatures by province",
+        "fr": "Un graphique des pétitions par année et des signatures par province",
+    },
+    "cmd.about": {"en": "about", "fr": "a-propos"},
+    "cmd.about.desc": {
+        "en": "What this bot is, where its data comes from and how fresh it is",
+        "fr": "Ce qu’est ce robot, d’où viennent ses données et leur fraîcheur",
+    },
+    "cmd.admin": {"en": "admin", "fr": "admin"},
+    "cmd.admin.desc": {"en": "Run the bot (server managers)", "fr": "Gérer le robot (gestionnaires du serveur)"},
+    "cmd.admin.status": {"en": "status", "fr": "etat"},
+    "cmd.admin.status.desc": {
+        "en": "Store, refresh and connection status",
+        "fr": "État de la base, de l’actualisation et de la connexion",
+    },
+    "cmd.admin.reload": {"en": "reload", "fr": "recharger"},
+    "cmd.admin.reload.desc": {"en": "Reload every extension (bot owners)", "fr": "Recharger les extensions (propriétaires)"},
+    "cmd.admin.sync": {"en": "sync", "fr": "synchroniser"},
+    "cmd.admin.sync.desc": {
+        "en": "Publish the slash commands to every server (bot owners)",
+        "fr": "Publier les commandes sur tous les serveurs (propriétaires)",
+    },
+    "cmd.admin.refresh": {"en": "refresh", "fr": "actualiser"},
+    "cmd.admin.refresh.desc": {
+        "en": "Fetch new and changed petitions now",
+        "fr": "Récupérer maintenant les pétitions nouvelles ou modifiées",
+    },
+    "opt.number": {"en": "number", "fr": "numero"},
+    "opt.number.desc": {"en": "Petition number, e.g. 441-00155 or e-4123", "fr": "Numéro, p. ex. 441-00155 ou e-4123"},
+    "opt.country": {"en": "country", "fr": "pays"},
+    "opt.country.desc": {"en": "Country name or ISO code, in English or French", "fr": "Nom du pays ou code ISO, en français ou en anglais"},
+    "opt.status": {"en": "status", "fr": "statut"},
+    "opt.status.desc": {"en": "Only petitions with this status", "fr": "Seulement les pétitions ayant ce statut"},
+    "opt.type": {"en": "type", "fr": "type"},
+    "opt.type.desc": {"en": "Electronic or paper petitions", "fr": "Pétitions électroniques ou papier"},
+    "opt.query": {"en": "query", "fr": "requete"},
+    "opt.query.desc": {"en": "Words to look for (either language)", "fr": "Mots à chercher (dans l’une ou l’autre langue)"},
+    "opt.parliament": {"en": "parliament", "fr": "legislature"},
+    "opt.parliament.desc": {"en": "Parliament number, e.g. 44", "fr": "Numéro de la législature, p. ex. 44"},
+    "opt.sponsor": {"en": "sponsor", "fr": "depute"},
+    "opt.sponsor.desc": {"en": "Sponsoring member of Parliament", "fr": "Député parrain"},
+    "opt.subject": {"en": "subject", "fr": "sujet"},
+    "opt.subject.desc": {"en": "Subject heading", "fr": "Sujet"},
+    "opt.from": {"en": "from", "fr": "depuis"},
+    "opt.from.desc": {"en": "Earliest date, YYYY-MM-DD", "fr": "Date la plus ancienne, AAAA-MM-JJ"},
+    "opt.to": {"en": "to", "fr": "jusqua"},
+    "opt.to.desc": {"en": "Latest date, YYYY-MM-DD", "fr": "Date la plus récente, AAAA-MM-JJ"},
+    "opt.answered": {"en": "answered", "fr": "avec-reponse"},
+    "opt.answered.desc": {
+        "en": "Only petitions with (true) or without (false) a government response",
+        "fr": "Seulement avec (vrai) ou sans (faux) réponse du gouvernement",
+    },
+    "opt.mp": {"en": "mp", "fr": "depute"},
+    "opt.mp.desc": {"en": "Member of Parliament (name, typos allowed)", "fr": "Député (nom, fautes permises)"},
+    "choice.status.open": {"en": "Open for signature", "fr": "Ouverte pour signature"},
+    "choice.status.certification": {"en": "Waiting for certification", "fr": "En attente de certification"},
+    "choice.status.closed": {"en": "Closed", "fr": "Fermée"},
+    "choice.status.answered": {"en": "Government response tabled", "fr": "Réponse du gouvernement déposée"},
+    "choice.status.dissolved": {"en": "Ended by dissolution", "fr": "Terminée par la dissolution"},
+    "choice.type.e": {"en": "E-petition", "fr": "Pétition électronique"},
+    "choice.type.paper": {"en": "Paper petition", "fr": "Pétition papier"},
+    # replies
+    "error.apology": {
+        "en": "Sorry, something went wrong on our side. If you report it, quote error id `{error_id}`.",
+        "fr": "Désolé, une erreur s’est produite de notre côté. Pour la signaler, citez le code `{error_id}`.",
+    },
+    "error.not_allowed": {
+        "en": "You are not allowed to use this command here.",
+        "fr": "Vous n’avez pas la permission d’utiliser cette commande ici.",
+    },
+    "error.guild_only": {"en": "This command works only in a server.", "fr": "Cette commande ne fonctionne que dans un serveur."},
+    "error.owner_only": {"en": "Only the bot’s owners can do this.", "fr": "Seuls les propriétaires du robot peuvent faire cela."},
+    "error.bad_value": {"en": "“{value}” is not a valid value here.", "fr": "« {value} » n’est pas une valeur valide ici."},
+    "error.dates_reversed": {
+        "en": "The “from” date comes after the “to” date.",
+        "fr": "La date de début est postérieure à la date de fin.",
+    },
+    "paginator.not_yours": {
+        "en": "Only the person who ran this command can turn these pages. Run it yourself to browse.",
+        "fr": "Seule la personne qui a lancé cette commande peut tourner ces pages. Lancez-la vous-même pour naviguer.",
+    },
+    "paginator.first": {"en": "First page", "fr": "Première page"},
+    "paginator.last": {"en": "Last page", "fr": "Dernière page"},
+    "button.response": {"en": "Response", "fr": "Réponse"},
+    "button.full_text": {"en": "Full text", "fr": "Texte intégral"},
+    "label.page": {"en": "Page {page} of {pages}", "fr": "Page {page} sur {pages}"},
+    "label.full_text": {"en": "Full text", "fr": "Texte intégral"},
+    "label.grievances": {"en": "Whereas", "fr": "Attendu que"},
+    "label.dates": {"en": "Key dates", "fr": "Dates clés"},
+    "label.answered_in": {"en": "answered in {days} days", "fr": "réponse en {days} jours"},
+    "label.no_response_yet": {"en": "No government response yet.", "fr": "Pas encore de réponse du gouvernement."},
+    "label.source": {
+        "en": "Source: House of Commons petitions, ourcommons.ca",
+        "fr": "Source : pétitions de la Chambre des communes, noscommunes.ca",
+    },
+    "label.showing": {"en": "showing the first {shown} of {total}", "fr": "les {shown} premières sur {total}"},
+    "label.overdue_title": {"en": "Past the 45-day deadline", "fr": "Délai de 45 jours dépassé"},
+    "label.search_title": {"en": "Search: {query}", "fr": "Recherche : {query}"},
+    "label.search_all": {"en": "Search", "fr": "Recherche"},
+    "label.sponsor_title": {"en": "Petitions by {name}", "fr": "Pétitions de {name}"},
+    "label.country_title": {"en": "Petitions about {country}", "fr": "Pétitions sur : {country}"},
+    "label.also": {"en": "See also: {items}", "fr": "Voir aussi : {items}"},
+    "label.try_instead": {"en": "Try instead", "fr": "Essayez plutôt"},
+    "label.text_missing": {"en": "The text of this petition is not in the store.", "fr": "Le texte de cette pétition n’est pas dans la base."},
+    "stats.title": {"en": "Statistics: {label}", "fr": "Statistiques : {label}"},
+    "stats.totals": {
+        "en": "{petitions} petitions, {answered} with a government response.",
+        "fr": "{petitions} pétitions, dont {answered} avec une réponse du gouvernement.",
+    },
+    "stats.per_year": {"en": "Petitions per year", "fr": "Pétitions par année"},
+    "stats.by_province": {"en": "Signatures by province", "fr": "Signatures par province"},
+    "stats.no_data": {"en": "no data", "fr": "aucune donnée"},
+    "stats.chart_alt": {
+        "en": "Chart: petitions per year and signatures by province (figures below).",
+        "fr": "Graphique : pétitions par année et signatures par province (chiffres ci-dessous).",
+    },
+    "stats.too_many": {"en": "Choose only one of country, subject or sponsor.", "fr": "Choisissez un seul critère : pays, sujet ou député."},
+    "about.title": {"en": "About the petition bot", "fr": "À propos du robot des pétitions"},
+    "about.what": {
+        "en": "I answer questions about petitions to the House of Commons of Canada: one petition, "
+        "petitions about a country, full-text search, government responses and their deadlines.",
+        "fr": "Je réponds aux questions sur les pétitions à la Chambre des communes du Canada : une pétition, "
+        "les pétitions sur un pays, la recherche plein texte, les réponses du gouvernement et leurs délais.",
+    },
+    "about.source_label": {"en": "Data source", "fr": "Source des données"},
+    "about.source": {
+        "en": "The House of Commons petitions site: https://www.ourcommons.ca/petitions/en "
+        "(French: https://www.noscommunes.ca/petitions/fr). Unofficial; check the official page before quoting.",
+        "fr": "Le site des pétitions de la Chambre des communes : https://www.noscommunes.ca/petitions/fr "
+        "(anglais : https://www.ourcommons.ca/petitions/en). Non officiel ; vérifiez la page officielle avant de citer.",
+    },
+    "about.freshness_label": {"en": "How fresh", "fr": "Fraîcheur"},
+    "about.freshness": {
+        "en": "{count} petitions stored ({demo} of them demo data); last refresh: {when}.",
+        "fr": "{count} pétitions en base (dont {demo} de démonstration); dernière actualisation : {when}.",
+    },
+    "about.never": {"en": "never", "fr": "jamais"},
+    "about.usage_label": {"en": "How to use", "fr": "Mode d’emploi"},
+    "about.usage": {
+        "en": "/petition 441-00155 · /petitions Ukraine · /search climate · /response 441-00155 · "
+        "/sponsor May · /overdue · /stats country: Ukraine",
+        "fr": "/petition 441-00155 · /petitions Ukraine · /recherche climat · /reponse 441-00155 · "
+        "/depute May · /en-retard · /statistiques pays: Ukraine",
+    },
+    "admin.status_title": {"en": "Bot status", "fr": "État du robot"},
+    "admin.status_store": {
+        "en": "{count} petitions ({demo} demo, {answered} answered); last refresh: {when}",
+        "fr": "{count} pétitions ({demo} démo, {answered} avec réponse); dernière actualisation : {when}",
+    },
+    "admin.status_bot": {
+        "en": "{guilds} servers · latency {latency} ms · up {uptime}",
+        "fr": "{guilds} serveurs · latence {latency} ms · en marche depuis {uptime}",
+    },
+    "admin.status_refresh": {"en": "Refresh every {minutes} min", "fr": "Actualisation toutes les {minutes} min"},
+    "admin.status_refresh_off": {"en": "Refresh turned off (REFRESH_MINUTES=0)", "fr": "Actualisation désactivée (REFRESH_MINUTES=0)"},
+    "admin.extensions": {"en": "Extensions", "fr": "Extensions"},
+    "admin.reloaded": {"en": "Reloaded: {ok}", "fr": "Rechargées : {ok}"},
+    "admin.reload_failed": {"en": "Failed: {failed} (see the log)", "fr": "Échecs : {failed} (voir le journal)"},
+    "admin.synced": {"en": "Published {count} commands to every server.", "fr": "{count} commandes publiées sur tous les serveurs."},
+    "admin.refresh_off": {
+        "en": "Refreshing is turned off (REFRESH_MINUTES=0).",
+        "fr": "L’actualisation est désactivée (REFRESH_MINUTES=0).",
+    },
+    "admin.refresh_busy": {"en": "A refresh is already running.", "fr": "Une actualisation est déjà en cours."},
+    "admin.refresh_done": {"en": "Refresh finished: {summary}", "fr": "Actualisation terminée : {summary}"},
+    "admin.refresh_failed": {
+        "en": "The refresh failed (error id `{error_id}`); the stored data is unchanged.",
+        "fr": "L’actualisation a échoué (code `{error_id}`); les données en base sont inchangées.",
+    },
+    # --- end of the Discord side block ---
+}
+
+
+def t(key: str, lang: str = "en", /, **params: Any) -> str:
+    """The sentence `key` in `lang` (French for "fr…", English otherwise)."""
+    side = "fr" if lang and lang.lower().startswith("fr") else "en"
+    entry = STRINGS.get(key)
+    if entry is None:
+        log.warning("missing string %r", key)
+        return key
+    template = entry.get(side) or entry["en"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        log.warning("string %r misses a parameter", key)
+        return template
+
+
+def lang_of(locale: object) -> str:
+    """'fr' for any French locale, 'en' otherwise."""
+    value = str(getattr(locale, "value", locale) or "")
+    return "fr" if value.lower().startswith("fr") else "en"

@@ -1,0 +1,282 @@
+"""One function per question a user asks; the CLI and the cogs both call these.
+
+Each returns plain dataclasses (never text for a particular screen) or raises
+a `UserFacingError` with suggestions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from bot.petitions import countries, deadlines, search as search_mod, sponsors as sponsors_mod
+from bot.petitions.errors import PetitionNotFound, UserFacingError
+from bot.petitions.model import Bi, Lang, Petition
+from bot.petitions.numbers import PetitionNumber, parse_number
+from bot.petitions.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A petition as one line of a list."""
+
+    number: str
+    title: Bi[str]
+    status_id: int | None
+    kind: str
+    presented_on: date | None
+    last_event: date | None
+    has_response: bool
+    demo: bool
+    primary: bool | None = None
+
+
+@dataclass(slots=True)
+class Page:
+    rows: list[Row]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(slots=True)
+class CountryAnswer:
+    code: str
+    name: Bi[str]
+    primary: Page
+    mentioned: Page
+    alternatives: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ResponseAnswer:
+    petition: Petition
+    summary: str
+    summary_lang: Lang
+    note: str | None
+    header: str | None
+    signer: str | None
+    paragraphs: list[str]
+    paragraphs_lang: Lang
+    tabled_on: date | None
+    answered_in_days: int | None
+
+
+@dataclass(slots=True)
+class StatsAnswer:
+    label: str
+    per_year: dict[int, int]
+    signatures_by_province: dict[str, int]
+    petitions: int
+    with_response: int
+    demo: bool
+
+
+_ROW_SQL = (
+    "SELECT p.number, p.subject_en, p.subject_fr, p.status_id, p.kind, p.presented_on, p.last_event, "
+    "p.has_response, p.demo"
+)
+
+
+def _row(r: Any, primary: bool | None = None) -> Row:
+    return Row(
+        number=r[0],
+        title=Bi(r[1], r[2]),
+        status_id=r[3],
+        kind=r[4],
+        presented_on=date.fromisoformat(r[5]) if r[5] else None,
+        last_event=date.fromisoformat(r[6]) if r[6] else None,
+        has_response=bool(r[7]),
+        demo=bool(r[8]),
+        primary=primary,
+    )
+
+
+async def lookup(store: Store, raw: str) -> Petition:
+    """The petition a user typed or pasted, or an error with close numbers."""
+    try:
+        number = parse_number(raw)
+    except UserFacingError as exc:
+        exc.suggestions = await close_numbers(store, raw)
+        raise
+    petition = await store.get(number.text)
+    if petition is None:
+        raise PetitionNotFound(
+            "petition.not_found", suggestions=await close_numbers(store, number.text), number=number.text
+        )
+    return petition
+
+
+async def close_numbers(store: Store, raw: str, limit: int = 5) -> list[str]:
+    """Known numbers that look like what the user typed."""
+    text = (raw or "").strip()
+    if not text:
+        return []
+    try:
+        parsed: PetitionNumber | None = parse_number(text)
+    except UserFacingError:
+        parsed = None
+    if parsed is not None:
+        prefix = parsed.text[: max(3, len(parsed.text) - 2)]
+        rows = await store._all(
+            "SELECT number FROM petitions WHERE number >= ? AND number < ? ORDER BY number LIMIT 200",
+            (prefix, prefix + "\uffff"),
+        )
+        candidates = [r[0] for r in rows]
+    else:
+        rows = await store._all("SELECT number FROM petitions ORDER BY last_event DESC LIMIT 2000")
+        candidates = [r[0] for r in rows]
+    needle = parsed.text if parsed else text.lower()
+    found = process.extract(needle, candidates, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+    return [c for c, _score, _i in found]
+
+
+async def petitions_for_country(
+    store: Store,
+    query: str,
+    *,
+    status_ids: tuple[int, ...] = (),
+    kind: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+) -> CountryAnswer:
+    """Petitions about a country, those primarily about it first."""
+    matches = countries.resolve_country(query)
+    if not matches:
+        raise UserFacingError("country.unknown", value=query[:60])
+    best = matches[0]
+    where = ["c.code = ?"]
+    params: list[Any] = [best.code]
+    if status_ids:
+        where.append(f"p.status_id IN ({','.join('?' * len(status_ids))})")
+        params.extend(status_ids)
+    if kind:
+        where.append("p.kind = ?")
+        params.append(kind)
+    base = f"FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE {' AND '.join(where)}"
+    pages = []
+    for is_primary in (1, 0):
+        total = (await store._one(f"SELECT count(*) {base} AND c.is_primary = ?", (*params, is_primary)))[0]
+        rows = await store._all(
+            f"{_ROW_SQL} {base} AND c.is_primary = ? ORDER BY p.last_event DESC, p.number DESC LIMIT ? OFFSET ?",
+            (*params, is_primary, limit, offset),
+        )
+        pages.append(Page([_row(r, bool(is_primary)) for r in rows], total, offset, limit))
+    return CountryAnswer(
+        code=best.code,
+        name=best.name,
+        primary=pages[0],
+        mentioned=pages[1],
+        alternatives=[m.code for m in matches[1:4]],
+    )
+
+
+async def response_of(store: Store, raw: str, lang: str) -> ResponseAnswer:
+    """The government response in the reader's language, with its summary."""
+    from bot.petitions import summary as summary_mod
+
+    p = await lookup(store, raw)
+    if p.response is None or not p.response.paragraphs:
+        raise UserFacingError("response.none", number=p.number)
+    text, text_lang = p.summary.pick(lang)
+    if not text:
+        text, text_lang = summary_mod.summaries_for(p).pick(lang)
+    paragraphs, para_lang = p.response.paragraphs.pick(lang)
+    header, _ = p.response.header.pick(lang)
+    answered = None
+    if p.presented_on and p.response_tabled_on:
+        answered = (p.response_tabled_on - p.presented_on).days
+    return ResponseAnswer(
+        petition=p,
+        summary=text or "",
+        summary_lang=text_lang or ("fr" if lang == "fr" else "en"),
+        note=summary_mod.summary_note(lang, text_lang) if text_lang else None,
+        header=header,
+        signer=p.response.signer,
+        paragraphs=list(paragraphs or []),
+        paragraphs_lang=para_lang or ("fr" if lang == "fr" else "en"),
+        tabled_on=p.response_tabled_on,
+        answered_in_days=answered,
+    )
+
+
+async def overdue(store: Store, today: date) -> list[tuple[Petition, deadlines.Clock]]:
+    """Presented petitions past their 45-day deadline, most overdue first."""
+    rows = await store._all(
+        "SELECT record FROM petitions WHERE presented_on IS NOT NULL AND has_response = 0 "
+        "AND coalesce(status_id, 0) NOT IN (223, 291, 289)"
+    )
+    petitions = [Petition.from_dict(json.loads(r[0])) for r in rows]
+    return deadlines.overdue(petitions, today)
+
+
+async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> tuple[Any, Page]:
+    """The best-matching MP and a page of the petitions they presented or sponsored."""
+    matches = await sponsors_mod.find_sponsors(store, query, limit=5)
+    if not matches:
+        raise UserFacingError("sponsor.unknown", value=query[:60])
+    best = matches[0]
+    if best.person_id is not None:
+        where, params = "p.sponsor_id = ?", [best.person_id]
+    else:
+        where, params = "p.sponsor_name = ? COLLATE NOCASE", [best.name]
+    total = (await store._one(f"SELECT count(*) FROM petitions p WHERE {where}", params))[0]
+    rows = await store._all(
+        f"{_ROW_SQL} FROM petitions p WHERE {where} ORDER BY p.last_event DESC, p.number DESC LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+    return best, Page([_row(r) for r in rows], total, offset, limit)
+
+
+async def search(
+    store: Store, query: str, filters: search_mod.SearchFilters | None = None, *, limit: int = 10, offset: int = 0
+) -> search_mod.SearchResult:
+    return await search_mod.search(store, query, filters or search_mod.SearchFilters(), limit=limit, offset=offset)
+
+
+async def stats(
+    store: Store, *, country: str | None = None, subject: str | None = None, sponsor: str | None = None
+) -> StatsAnswer:
+    """Petitions over time and signatures by province for one country, subject or sponsor."""
+    if country:
+        found = countries.resolve_country(country)
+        if not found:
+            raise UserFacingError("country.unknown", value=country[:60])
+        label = found[0].name.en or found[0].code
+        sql = "SELECT p.record FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE c.code = ?"
+        params: list[Any] = [found[0].code]
+    elif subject:
+        label = subject
+        sql = "SELECT record FROM petitions WHERE subject_en = ? COLLATE NOCASE OR subject_fr = ? COLLATE NOCASE"
+        params = [subject, subject]
+    elif sponsor:
+        matches = await sponsors_mod.find_sponsors(store, sponsor, limit=1)
+        if not matches:
+            raise UserFacingError("sponsor.unknown", value=sponsor[:60])
+        label = matches[0].name
+        sql = "SELECT record FROM petitions WHERE sponsor_name = ? COLLATE NOCASE"
+        params = [matches[0].name]
+    else:
+        raise UserFacingError("stats.need_one")
+    per_year: Counter[int] = Counter()
+    provinces: Counter[str] = Counter()
+    total = answered = 0
+    demo = False
+    for r in await store._all(sql, params):
+        p = Petition.from_dict(json.loads(r[0]))
+        total += 1
+        answered += int(p.has_response)
+        demo = demo or p.demo
+        when = p.presented_on or (p.opened_at.date() if p.opened_at else None)
+        if when:
+            per_year[when.year] += 1
+        provinces.update(p.signatures_by_province)
+    return StatsAnswer(label, dict(sorted(per_year.items())), dict(provinces.most_common()), total, answered, demo)

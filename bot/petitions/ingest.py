@@ -1,0 +1,162 @@
+"""Turning files (pages, listings, exports, snapshots) into stored records.
+
+Everything given in one call is parsed first and written in one transaction:
+a garbage file anywhere in the batch means nothing of the batch is written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from bot.petitions import countries, summary
+from bot.petitions.model import Petition
+from bot.petitions.store import CountryLink, Prepared, Store, UpsertResult
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_FORMAT = "petitionbot-snapshot"
+SNAPSHOT_VERSION = 1
+
+
+class IngestError(ValueError):
+    """A file that cannot be read as any of the formats we know."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class IngestReport:
+    files: int
+    records: int
+    result: UpsertResult
+    not_found: list[str]
+
+
+def prepare(p: Petition) -> Prepared:
+    """Derive what is stored beside a record: the response summary and the countries."""
+    p = replace(p, summary=summary.summaries_for(p))
+    links = [CountryLink(hit.code, hit.primary, hit.count) for hit in countries.detect(p)]
+    return Prepared(p, links)
+
+
+def read_file(path: Path, *, fetched_at: datetime | None = None) -> list[Petition]:
+    """Parse one file by what it contains, not by its name."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), exc.strerror or str(exc)) from exc
+    return parse_bytes(raw, source=str(path), fetched_at=fetched_at)
+
+
+def parse_bytes(raw: bytes, *, source: str, fetched_at: datetime | None = None) -> list[Petition]:
+    from bot.petitions.parse_details import PageError, parse_details
+    from bot.petitions.parse_export import ExportError, parse_export
+    from bot.petitions.parse_listing import ListingError, parse_listing
+    from bot.petitions.parse_text import parse_text_page
+
+    fetched_at = fetched_at or datetime.now(UTC)
+    text = raw.decode("utf-8-sig", errors="replace")
+    head = text.lstrip()[:400]
+    lowered = head.lower()
+    try:
+        if not head:
+            raise IngestError(source, "empty file")
+        if head.startswith("{") and _first_line_is_snapshot(text):
+            return list(read_snapshot_lines(text.splitlines(), source=source))
+        if head.startswith("{"):
+            listing = parse_listing(text)
+            lang = listing.lang if getattr(listing, "lang", None) else "en"
+            return [row.to_petition(lang, fetched_at) for row in listing.rows]
+        if lowered.startswith("<?xml") or ("<petition" in lowered and "<html" not in lowered):
+            return parse_export(raw)
+        if "<html" in lowered or "<!doctype" in lowered or "<body" in lowered:
+            page = parse_details(raw, fetched_at=fetched_at)
+            if page is None:
+                raise IngestError(source, "the page is empty (an unpublished petition number)")
+            return [page]
+        return [parse_text_page(text)]
+    except (PageError, ListingError, ExportError, ValueError, KeyError) as exc:
+        if isinstance(exc, IngestError):
+            raise
+        raise IngestError(source, str(exc) or type(exc).__name__) from exc
+
+
+def _first_line_is_snapshot(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        header = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(header, dict) and header.get("format") == SNAPSHOT_FORMAT
+
+
+def read_snapshot_lines(lines: Iterable[str], *, source: str = "snapshot") -> Iterable[Petition]:
+    """Records of a JSONL snapshot; the header line names the format and version."""
+    header_seen = False
+    for lineno, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise IngestError(source, f"line {lineno} is not JSON ({exc.msg})") from exc
+        if not header_seen:
+            if data.get("format") != SNAPSHOT_FORMAT:
+                raise IngestError(source, "not a petitionbot snapshot (no header line)")
+            if int(data.get("version", 0)) > SNAPSHOT_VERSION:
+                raise IngestError(source, f"snapshot version {data.get('version')} is newer than this program")
+            header_seen = True
+            continue
+        try:
+            yield Petition.from_dict(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise IngestError(source, f"line {lineno} is not a petition record ({exc})") from exc
+
+
+async def ingest_petitions(store: Store, petitions: Sequence[Petition]) -> UpsertResult:
+    return await store.upsert([prepare(p) for p in petitions])
+
+
+async def ingest_paths(store: Store, paths: Sequence[Path]) -> IngestReport:
+    """Parse every path, then write them all in one transaction."""
+    records: list[Petition] = []
+    for path in paths:
+        records.extend(read_file(path))
+    result = await ingest_petitions(store, records)
+    return IngestReport(files=len(paths), records=len(records), result=result, not_found=[])
+
+
+async def export_snapshot(store: Store, out: IO[str]) -> int:
+    """Write every record as JSONL; `ingest` reads it back to the same store."""
+    out.write(json.dumps({"format": SNAPSHOT_FORMAT, "version": SNAPSHOT_VERSION}) + "\n")
+    n = 0
+    async for p in store.iter_all():
+        out.write(json.dumps(p.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        n += 1
+    return n
+
+
+DEMO_PATH = Path(__file__).resolve().parents[2] / "data" / "demo.jsonl"
+
+
+async def load_demo_if_empty(store: Store, path: Path = DEMO_PATH) -> int:
+    """Fill an empty store with the bundled demo set; returns how many were loaded."""
+    if await store.count():
+        return 0
+    if not path.exists():
+        log.warning("demo data not found at %s", path)
+        return 0
+    records = list(read_snapshot_lines(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
+    result = await ingest_petitions(store, records)
+    log.info("loaded %d demo petitions", result.written)
+    return result.written

@@ -1,0 +1,300 @@
+"""The petition record shared by parsers, store, answers and renderers.
+
+One record serves both kinds of petition. Text that the House publishes in two
+languages is held in a `Bi` pair; a side that was never seen stays `None`, so a
+reader can tell "known only in English" from "empty".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Generic, Literal, TypeVar
+from zoneinfo import ZoneInfo
+
+TORONTO = ZoneInfo("America/Toronto")
+Lang = Literal["en", "fr"]
+LANGS: tuple[Lang, Lang] = ("en", "fr")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Bi(Generic[T]):
+    """A value in English and French; either side may be unknown."""
+
+    en: T | None = None
+    fr: T | None = None
+
+    def get(self, lang: str) -> T | None:
+        return self.en if lang == "en" else self.fr
+
+    def pick(self, lang: str) -> tuple[T | None, Lang | None]:
+        """The value in `lang`, else in the other language, with the language used."""
+        first: Lang = "fr" if lang == "fr" else "en"
+        other: Lang = "en" if first == "fr" else "fr"
+        for candidate in (first, other):
+            value = self.get(candidate)
+            if value:
+                return value, candidate
+        return None, None
+
+    def merge(self, other: Bi[T]) -> Bi[T]:
+        """Each side from `other` where it is known there, else from `self`."""
+        return Bi(
+            en=other.en if other.en else self.en,
+            fr=other.fr if other.fr else self.fr,
+        )
+
+    def known(self) -> list[Lang]:
+        return [lang for lang in LANGS if self.get(lang)]
+
+    def __bool__(self) -> bool:
+        return bool(self.en) or bool(self.fr)
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    id: int | None
+    name: Bi[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Initiator:
+    name: str
+    city: str | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sponsor:
+    name: str
+    person_id: int | None = None
+    riding: str | None = None
+    caucus: Bi[str] = field(default_factory=Bi)
+    province: Bi[str] = field(default_factory=Bi)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    header: Bi[str] = field(default_factory=Bi)
+    signer: str | None = None
+    paragraphs: Bi[list[str]] = field(default_factory=Bi)
+
+
+Kind = Literal["paper", "e"]
+
+
+@dataclass(frozen=True, slots=True)
+class Petition:
+    number: str
+    kind: Kind
+    parliament: int | None = None
+    session: int | None = None
+    presented_number: str | None = None
+    status_id: int | None = None
+    status: Bi[str] = field(default_factory=Bi)
+    subject: Bi[str] = field(default_factory=Bi)
+    keywords: tuple[Keyword, ...] = ()
+    original_language: Lang | None = None
+    addressee: Bi[str] = field(default_factory=Bi)
+    initiator: Initiator | None = None
+    sponsor: Sponsor | None = None
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    certified_on: date | None = None
+    presented_on: date | None = None
+    response_tabled_on: date | None = None
+    signatures: int | None = None
+    signatures_by_province: dict[str, int] = field(default_factory=dict)
+    grievances: Bi[list[str]] = field(default_factory=Bi)
+    prayer: Bi[list[str]] = field(default_factory=Bi)
+    response: Response | None = None
+    summary: Bi[str] = field(default_factory=Bi)
+    url: Bi[str] = field(default_factory=Bi)
+    fetched_at: datetime | None = None
+    demo: bool = False
+
+    @property
+    def has_response(self) -> bool:
+        return self.response is not None and bool(self.response.paragraphs)
+
+    def merge(self, other: Petition) -> Petition:
+        """Combine two views of one petition (say its EN and FR pages).
+
+        Bilingual fields are merged side by side; for plain fields the value in
+        `other` wins where it is known.
+        """
+        if other.number != self.number:
+            raise ValueError(f"cannot merge {self.number} with {other.number}")
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, Bi):
+                values[f.name] = mine.merge(theirs)
+            elif f.name == "response":
+                values[f.name] = _merge_response(mine, theirs)
+            elif f.name == "sponsor":
+                values[f.name] = _merge_sponsor(mine, theirs)
+            elif f.name == "keywords":
+                values[f.name] = _merge_keywords(mine, theirs)
+            elif f.name == "demo":
+                values[f.name] = mine or theirs
+            elif theirs in (None, {}, ()):
+                values[f.name] = mine
+            else:
+                values[f.name] = theirs
+        return Petition(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _encode(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Petition:
+        return _decode_petition(data)
+
+    def content_hash(self) -> str:
+        """A digest of what the petition says, ignoring when it was fetched."""
+        payload = self.to_dict()
+        payload.pop("fetched_at", None)
+        raw = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _merge_response(a: Response | None, b: Response | None) -> Response | None:
+    if a is None or b is None:
+        return b or a
+    return Response(
+        header=a.header.merge(b.header),
+        signer=b.signer or a.signer,
+        paragraphs=a.paragraphs.merge(b.paragraphs),
+    )
+
+
+def _merge_sponsor(a: Sponsor | None, b: Sponsor | None) -> Sponsor | None:
+    if a is None or b is None:
+        return b or a
+    return Sponsor(
+        name=b.name or a.name,
+        person_id=b.person_id or a.person_id,
+        riding=b.riding or a.riding,
+        caucus=a.caucus.merge(b.caucus),
+        province=a.province.merge(b.province),
+    )
+
+
+def _merge_keywords(a: tuple[Keyword, ...], b: tuple[Keyword, ...]) -> tuple[Keyword, ...]:
+    """Pair keywords by id where both have one, else by position."""
+    if not a or not b:
+        return b or a
+    by_id = {k.id: k for k in a if k.id is not None}
+    merged: list[Keyword] = []
+    for i, kw in enumerate(b):
+        twin = by_id.get(kw.id) if kw.id is not None else None
+        if twin is None and len(a) == len(b):
+            twin = a[i]
+        merged.append(Keyword(kw.id or (twin.id if twin else None), twin.name.merge(kw.name) if twin else kw.name))
+    return tuple(merged)
+
+
+# --- JSON encoding (the snapshot format) --------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Bi):
+        return {"en": _encode(value.en), "fr": _encode(value.fr)}
+    if dataclasses.is_dataclass(value):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def _bi(data: Any) -> Bi[Any]:
+    if not data:
+        return Bi()
+    return Bi(en=data.get("en"), fr=data.get("fr"))
+
+
+def _dt(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=TORONTO)
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _decode_petition(d: dict[str, Any]) -> Petition:
+    sponsor = d.get("sponsor")
+    initiator = d.get("initiator")
+    response = d.get("response")
+    return Petition(
+        number=d["number"],
+        kind=d["kind"],
+        parliament=d.get("parliament"),
+        session=d.get("session"),
+        presented_number=d.get("presented_number"),
+        status_id=d.get("status_id"),
+        status=_bi(d.get("status")),
+        subject=_bi(d.get("subject")),
+        keywords=tuple(Keyword(k.get("id"), _bi(k.get("name"))) for k in d.get("keywords") or ()),
+        original_language=d.get("original_language"),
+        addressee=_bi(d.get("addressee")),
+        initiator=Initiator(**initiator) if initiator else None,
+        sponsor=Sponsor(
+            name=sponsor["name"],
+            person_id=sponsor.get("person_id"),
+            riding=sponsor.get("riding"),
+            caucus=_bi(sponsor.get("caucus")),
+            province=_bi(sponsor.get("province")),
+        )
+        if sponsor
+        else None,
+        opened_at=_dt(d.get("opened_at")),
+        closed_at=_dt(d.get("closed_at")),
+        certified_on=_d(d.get("certified_on")),
+        presented_on=_d(d.get("presented_on")),
+        response_tabled_on=_d(d.get("response_tabled_on")),
+        signatures=d.get("signatures"),
+        signatures_by_province=dict(d.get("signatures_by_province") or {}),
+        grievances=_bi(d.get("grievances")),
+        prayer=_bi(d.get("prayer")),
+        response=Response(
+            header=_bi(response.get("header")),
+            signer=response.get("signer"),
+            paragraphs=_bi(response.get("paragraphs")),
+        )
+        if response
+        else None,
+        summary=_bi(d.get("summary")),
+        url=_bi(d.get("url")),
+        fetched_at=_dt(d.get("fetched_at")),
+        demo=bool(d.get("demo", False)),
+    )
+
+
+# --- Statuses -----------------------------------------------------------------
+
+STATUS_LABELS: dict[int, Bi[str]] = {
+    207: Bi("Open for signature", "Ouverte pour signature"),
+    226: Bi("Waiting for certification", "En attente de certification"),
+    229: Bi("Not certified", "Non certifiée"),
+    224: Bi("Closed", "Fermée"),
+    223: Bi("Government response tabled", "Réponse du gouvernement déposée"),
+    289: Bi("Closed upon dissolution", "Fermée à la dissolution"),
+    291: Bi("Not answered before dissolution", "Sans réponse avant la dissolution"),
+}
+"""Status ids seen on the site. Only the 207 and 223 French labels were seen;
+the others are our translations and are used only when a page gives none."""

@@ -1,0 +1,462 @@
+"""The petition store: one SQLite file, one connection owner.
+
+Every batch of writes is one transaction: a batch is in the file whole or not
+at all, and the change journal is written in that same transaction, so an
+alert can never be lost or announced for a record that was rolled back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.petitions.model import Petition
+from bot.petitions.text import collapse, fold
+
+log = logging.getLogger(__name__)
+
+CHUNK = 500  # numbers per IN (...) query, well under SQLite's variable limit
+
+
+@dataclass(frozen=True, slots=True)
+class CountryLink:
+    """A country a petition concerns, as stored beside the record."""
+
+    code: str
+    primary: bool
+    mentions: int = 1
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A record ready to store, with what ingest derived from it."""
+
+    petition: Petition
+    countries: Sequence[CountryLink] = ()
+
+
+@dataclass(slots=True)
+class UpsertResult:
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def written(self) -> int:
+        return len(self.new) + len(self.changed)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    id: int
+    number: str
+    kind: str
+    detail: dict[str, Any]
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    petitions: int
+    demo: int
+    with_response: int
+    by_kind: dict[str, int]
+    last_change_id: int
+    last_refresh: str | None
+    path: str
+
+
+class Store:
+    """Owns the one aiosqlite connection to the petition database."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    # --- life cycle -----------------------------------------------------------
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Store:
+        path = Path(path)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        store = cls(conn, path)
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=NORMAL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA busy_timeout=5000")
+            await store._migrate()
+        except BaseException:
+            await conn.close()
+            raise
+        return store
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def _migrate(self) -> None:
+        """Apply numbered migrations, each in its own transaction."""
+        current = (await self._one("PRAGMA user_version"))[0]
+        for version, sql in _migrations():
+            if version <= current:
+                continue
+            log.info("applying migration %03d", version)
+            async with self.transaction():
+                for statement in _split_sql(sql):
+                    await self.conn.execute(statement)
+                await self.conn.execute(f"PRAGMA user_version = {version:d}")
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (cancellation included)."""
+        await self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            await self.conn.execute("ROLLBACK")
+            raise
+        else:
+            await self.conn.execute("COMMIT")
+
+    # --- reads ------------------------------------------------------------------
+
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self.conn.execute(sql, params) as cur:
+            return await cur.fetchone()
+
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        async with self.conn.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    async def get(self, number: str) -> Petition | None:
+        row = await self._one("SELECT record FROM petitions WHERE number = ?", (number,))
+        if row is None:
+            row = await self._one("SELECT record FROM petitions WHERE presented_number = ?", (number,))
+        return Petition.from_dict(json.loads(row[0])) if row else None
+
+    async def get_many(self, numbers: Sequence[str]) -> list[Petition]:
+        """Records in the order asked, skipping unknown numbers."""
+        found: dict[str, Petition] = {}
+        for i in range(0, len(numbers), CHUNK):
+            chunk = list(numbers[i : i + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for row in await self._all(f"SELECT record FROM petitions WHERE number IN ({marks})", chunk):
+                p = Petition.from_dict(json.loads(row[0]))
+                found[p.number] = p
+        return [found[n] for n in numbers if n in found]
+
+    async def iter_all(self, batch: int = 1000) -> AsyncIterator[Petition]:
+        last = 0
+        while True:
+            rows = await self._all(
+                "SELECT id, record FROM petitions WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield Petition.from_dict(json.loads(row[1]))
+            last = rows[-1][0]
+
+    async def count(self) -> int:
+        return (await self._one("SELECT count(*) FROM petitions"))[0]
+
+    async def numbers(self) -> list[str]:
+        return [r[0] for r in await self._all("SELECT number FROM petitions ORDER BY id")]
+
+    async def hashes(self, numbers: Sequence[str]) -> dict[str, tuple[int, str, str]]:
+        """number → (id, hash, record JSON) for the numbers already stored."""
+        out: dict[str, tuple[int, str, str]] = {}
+        for i in range(0, len(numbers), CHUNK):
+            chunk = list(numbers[i : i + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT number, id, hash, record FROM petitions WHERE number IN ({marks})"
+            for row in await self._all(sql, chunk):
+                out[row[0]] = (row[1], row[2], row[3])
+        return out
+
+    async def highest_paper_numbers(self) -> dict[tuple[int, int], int]:
+        """The highest known paper sequence per (parliament, session)."""
+        rows = await self._all(
+            "SELECT parliament, session, max(seq) FROM petitions "
+            "WHERE kind = 'paper' AND parliament IS NOT NULL GROUP BY parliament, session"
+        )
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    async def stats(self) -> StoreStats:
+        total, demo, answered = await self._one(
+            "SELECT count(*), coalesce(sum(demo), 0), coalesce(sum(has_response), 0) FROM petitions"
+        )
+        kinds = {r[0]: r[1] for r in await self._all("SELECT kind, count(*) FROM petitions GROUP BY kind")}
+        last_change = (await self._one("SELECT coalesce(max(id), 0) FROM changes"))[0]
+        return StoreStats(
+            petitions=total,
+            demo=demo,
+            with_response=answered,
+            by_kind=kinds,
+            last_change_id=last_change,
+            last_refresh=await self.get_meta("last_refresh"),
+            path=str(self.path),
+        )
+
+    async def changes_since(self, after_id: int, limit: int = 100) -> list[Change]:
+        rows = await self._all(
+            "SELECT id, number, kind, detail, at FROM changes WHERE id > ? ORDER BY id LIMIT ?",
+            (after_id, limit),
+        )
+        return [Change(r[0], r[1], r[2], json.loads(r[3]), datetime.fromisoformat(r[4])) for r in rows]
+
+    async def get_meta(self, key: str) -> str | None:
+        row = await self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Outside a transaction this commits by itself (autocommit)."""
+        await self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    async def integrity_check(self) -> str:
+        return (await self._one("PRAGMA integrity_check"))[0]
+
+    # --- writes -------------------------------------------------------------------
+
+    async def upsert(self, items: Iterable[Prepared], *, now: datetime | None = None) -> UpsertResult:
+        """Write a batch in one transaction; identical records are not rewritten.
+
+        A record that is already stored is merged with the incoming one
+        (`Petition.merge`), so a listing row never erases what a details page said.
+        """
+        async with self.transaction():
+            return await self.upsert_in_transaction(items, now=now)
+
+    async def upsert_in_transaction(
+        self, items: Iterable[Prepared], *, now: datetime | None = None
+    ) -> UpsertResult:
+        """The body of `upsert`, for callers that hold a wider transaction."""
+        now = now or datetime.now(UTC)
+        stamp = now.isoformat()
+        batch: dict[str, Prepared] = {}
+        for item in items:
+            prior = batch.get(item.petition.number)
+            if prior is not None:
+                merged = prior.petition.merge(item.petition)
+                item = Prepared(merged, item.countries or prior.countries)
+            batch[item.petition.number] = item
+
+        result = UpsertResult()
+        existing = await self.hashes(list(batch))
+        rows: list[tuple[Any, ...]] = []
+        journal: list[tuple[Any, ...]] = []
+        written: list[Prepared] = []
+        for number, item in batch.items():
+            p = item.petition
+            before = existing.get(number)
+            old: Petition | None = None
+            if before is not None:
+                old = Petition.from_dict(json.loads(before[2]))
+                p = old.merge(p)
+                if p.fetched_at and old.fetched_at and p.fetched_at < old.fetched_at:
+                    p = _with_fetched(p, old.fetched_at)
+                item = Prepared(p, item.countries)
+            digest = p.content_hash()
+            if before is not None and digest == before[1]:
+                result.unchanged.append(number)
+                continue
+            (result.changed if old else result.new).append(number)
+            rows.append(_row(p, digest, stamp))
+            journal.extend((number, kind, json.dumps(detail, ensure_ascii=False), stamp) for kind, detail in _journal(old, p))
+            written.append(item)
+
+        if not rows:
+            return result
+        await self.conn.executemany(_UPSERT_SQL, rows)
+        numbers = [item.petition.number for item in written]
+        ids = {n: v[0] for n, v in (await self.hashes(numbers)).items()}
+        await self.conn.executemany("DELETE FROM petition_fts WHERE rowid = ?", [(ids[n],) for n in result.changed])
+        await self.conn.executemany(
+            "INSERT INTO petition_fts (rowid, number, title, keywords, body, response, sponsor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(ids[item.petition.number], *fts_columns(item.petition)) for item in written],
+        )
+        for i in range(0, len(numbers), CHUNK):
+            chunk = numbers[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            await self.conn.execute(f"DELETE FROM petition_keywords WHERE number IN ({marks})", chunk)
+            await self.conn.execute(f"DELETE FROM petition_countries WHERE number IN ({marks})", chunk)
+        await self.conn.executemany(
+            "INSERT INTO petition_keywords (number, position, keyword_id, name_en, name_fr, folded) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (item.petition.number, i, kw.id, kw.name.en, kw.name.fr, fold(kw.name.en or kw.name.fr))
+                for item in written
+                for i, kw in enumerate(item.petition.keywords)
+            ],
+        )
+        await self.conn.executemany(
+            "INSERT INTO petition_countries (number, code, is_primary, mentions) VALUES (?, ?, ?, ?)",
+            [(item.petition.number, c.code, int(c.primary), c.mentions) for item in written for c in item.countries],
+        )
+        await self.conn.executemany("INSERT INTO changes (number, kind, detail, at) VALUES (?, ?, ?, ?)", journal)
+        return result
+
+    async def put_http_cache(self, url: str, etag: str | None, last_modified: str | None, body_hash: str) -> None:
+        await self.conn.execute(
+            "INSERT INTO http_cache (url, etag, last_modified, body_hash, fetched_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+            "body_hash = excluded.body_hash, fetched_at = excluded.fetched_at",
+            (url, etag, last_modified, body_hash, datetime.now(UTC).isoformat()),
+        )
+
+    async def get_http_cache(self, url: str) -> tuple[str | None, str | None, str | None] | None:
+        row = await self._one("SELECT etag, last_modified, body_hash FROM http_cache WHERE url = ?", (url,))
+        return (row[0], row[1], row[2]) if row else None
+
+
+_UPSERT_SQL = """
+INSERT INTO petitions (
+    number, kind, parliament, session, seq, presented_number, status_id, subject_en, subject_fr,
+    sponsor_name, sponsor_id, opened_at, closed_at, presented_on, response_tabled_on, last_event,
+    has_response, signatures, demo, hash, record, fetched_at, updated_at
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (number) DO UPDATE SET
+    kind = excluded.kind, parliament = excluded.parliament, session = excluded.session, seq = excluded.seq,
+    presented_number = excluded.presented_number, status_id = excluded.status_id,
+    subject_en = excluded.subject_en, subject_fr = excluded.subject_fr,
+    sponsor_name = excluded.sponsor_name, sponsor_id = excluded.sponsor_id,
+    opened_at = excluded.opened_at, closed_at = excluded.closed_at, presented_on = excluded.presented_on,
+    response_tabled_on = excluded.response_tabled_on, last_event = excluded.last_event,
+    has_response = excluded.has_response, signatures = excluded.signatures, demo = excluded.demo,
+    hash = excluded.hash, record = excluded.record, fetched_at = excluded.fetched_at,
+    updated_at = excluded.updated_at
+"""
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def last_event(p: Petition) -> str | None:
+    """The latest dated event of a petition, as an ISO date, for recency ordering."""
+    days = [
+        d.date() if isinstance(d, datetime) else d
+        for d in (p.response_tabled_on, p.presented_on, p.certified_on, p.closed_at, p.opened_at)
+        if d is not None
+    ]
+    return max(days).isoformat() if days else None
+
+
+def _row(p: Petition, digest: str, stamp: str) -> tuple[Any, ...]:
+    seq = None
+    if p.kind == "paper" and "-" in p.number:
+        seq = int(p.number.split("-", 1)[1])
+    elif p.kind == "e":
+        seq = int(p.number.split("-", 1)[1])
+    return (
+        p.number,
+        p.kind,
+        p.parliament,
+        p.session,
+        seq,
+        p.presented_number,
+        p.status_id,
+        p.subject.en,
+        p.subject.fr,
+        p.sponsor.name if p.sponsor else None,
+        p.sponsor.person_id if p.sponsor else None,
+        _iso(p.opened_at),
+        _iso(p.closed_at),
+        _iso(p.presented_on),
+        _iso(p.response_tabled_on),
+        last_event(p),
+        int(p.has_response),
+        p.signatures,
+        int(p.demo),
+        digest,
+        json.dumps(p.to_dict(), ensure_ascii=False, separators=(",", ":")),
+        _iso(p.fetched_at),
+        stamp,
+    )
+
+
+def fts_columns(p: Petition) -> tuple[str, str, str, str, str, str]:
+    """The text the full-text index holds, both languages side by side."""
+
+    def both(values: Iterable[str | None]) -> str:
+        return collapse(" \n ".join(v for v in values if v))
+
+    grievances = [*(p.grievances.en or []), *(p.grievances.fr or [])]
+    prayer = [*(p.prayer.en or []), *(p.prayer.fr or [])]
+    response = []
+    if p.response:
+        response = [*(p.response.paragraphs.en or []), *(p.response.paragraphs.fr or [])]
+    return (
+        p.number + (" " + p.presented_number if p.presented_number else ""),
+        both([p.subject.en, p.subject.fr]),
+        both(v for kw in p.keywords for v in (kw.name.en, kw.name.fr)),
+        both([*grievances, *prayer]),
+        both(response),
+        p.sponsor.name if p.sponsor else "",
+    )
+
+
+def _journal(old: Petition | None, new: Petition) -> list[tuple[str, dict[str, Any]]]:
+    """What changed in words an alert can use."""
+    if old is None:
+        return [("new", {"status_id": new.status_id, "subject": new.subject.en or new.subject.fr})]
+    out: list[tuple[str, dict[str, Any]]] = []
+    if new.has_response and not old.has_response:
+        out.append(("response", {"tabled_on": _iso(new.response_tabled_on)}))
+    if new.status_id != old.status_id:
+        out.append(("status", {"from": old.status_id, "to": new.status_id}))
+    if not out:
+        out.append(("changed", {}))
+    return out
+
+
+def _with_fetched(p: Petition, when: datetime) -> Petition:
+    from dataclasses import replace
+
+    return replace(p, fetched_at=when)
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("bot.petitions") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script, using SQLite's own notion of completeness."""
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if not buf and line.lstrip().startswith("--"):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements

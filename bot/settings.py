@@ -1,0 +1,46 @@
+"""Typed settings, read from the environment and `.env` when `main()` asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DB = Path("var") / "petitions.sqlite3"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True)
+
+    discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
+    owner_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="OWNER_IDS")
+    dev_guild_id: int | None = Field(default=None, alias="DEV_GUILD_ID")
+    db_path: Path = Field(default=DEFAULT_DB, alias="PETITIONBOT_DB")
+    refresh_minutes: int = Field(default=60, ge=0, alias="REFRESH_MINUTES")
+    discord_api_base: str = Field(default="https://discord.com/api/v10", alias="DISCORD_API_BASE")
+    discord_gateway_url: str = Field(default="wss://gateway.discord.gg/", alias="DISCORD_GATEWAY_URL")
+    source_base_en: str = Field(default="https://www.ourcommons.ca/petitions/en", alias="PETITIONS_BASE_EN")
+    source_base_fr: str = Field(default="https://www.noscommunes.ca/petitions/fr", alias="PETITIONS_BASE_FR")
+    contact: str = Field(default="https://github.com/petitionbot/petitionbot", alias="PETITIONBOT_CONTACT")
+    request_interval: float = Field(default=1.0, ge=0, alias="REQUEST_INTERVAL")
+    log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(",", " ").split() if part]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("dev_guild_id", "discord_token", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]
