@@ -15,7 +15,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.petitions import countries, deadlines, search as search_mod, sponsors as sponsors_mod
+from bot.petitions import countries, deadlines
+from bot.petitions import search as search_mod
+from bot.petitions import sponsors as sponsors_mod
 from bot.petitions.errors import PetitionNotFound, UserFacingError
 from bot.petitions.model import Bi, Lang, Petition
 from bot.petitions.numbers import PetitionNumber, parse_number

@@ -6,6 +6,7 @@ a garbage file anywhere in the batch means nothing of the batch is written.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Iterable, Sequence
@@ -153,10 +154,16 @@ async def load_demo_if_empty(store: Store, path: Path = DEMO_PATH) -> int:
     """Fill an empty store with the bundled demo set; returns how many were loaded."""
     if await store.count():
         return 0
-    if not path.exists():
-        log.warning("demo data not found at %s", path)
+    records = await asyncio.to_thread(_read_snapshot_file, path)
+    if not records:
         return 0
-    records = list(read_snapshot_lines(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
     result = await ingest_petitions(store, records)
     log.info("loaded %d demo petitions", result.written)
     return result.written
+
+
+def _read_snapshot_file(path: Path) -> list[Petition]:
+    if not path.exists():
+        log.warning("demo data not found at %s", path)
+        return []
+    return list(read_snapshot_lines(path.read_text(encoding="utf-8").splitlines(), source=str(path)))

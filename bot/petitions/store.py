@@ -364,11 +364,7 @@ def last_event(p: Petition) -> str | None:
 
 
 def _row(p: Petition, digest: str, stamp: str) -> tuple[Any, ...]:
-    seq = None
-    if p.kind == "paper" and "-" in p.number:
-        seq = int(p.number.split("-", 1)[1])
-    elif p.kind == "e":
-        seq = int(p.number.split("-", 1)[1])
+    seq = int(p.number.split("-", 1)[1]) if "-" in p.number else None
     return (
         p.number,
         p.kind,

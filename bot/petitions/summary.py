@@ -180,7 +180,8 @@ _ACTION = _rx(
     r"established|committed|made|implemented|worked|called|expressed|urged|allocated|increased|extended|"
     r"adopted|signed|appointed|tabled|passed|enacted|banned|approved|renewed|reiterated|engaged|"
     r"continued|created|delivered|funded|supported|amended|strengthened|expanded|lowered|reduced)\b",
-    r"\brais(?:es|ed|ing) (?:\w+ ){0,3}concerns?\b",
+    r"\brais(?:e|es|ed|ing) (?:\w+ ){0,3}concerns?\b",
+    r"\bdoes not hesitate to\b",
     r"\bcall(?:s|ed)? (?:on|upon|for)\b",
     r"\burg(?:es|ed)\b",
     r"\binvest(?:s|ed|ing)\b",
@@ -252,6 +253,7 @@ _STRONG = _rx(
     r"\bcall(?:s|ed)? (?:on|upon|for)\b",
     r"\b(?:has|have) raised\b",
     r"\bdoes not intend\b",
+    r"\bdoes not hesitate to\b",
     r"\b(?:has|have) no plans?\b",
     r"\bs['’]engage\b",
     r"\bcontinuera\b",
@@ -316,6 +318,7 @@ def _focus_stems(focus: Sequence[str] | None) -> frozenset[str]:
     return frozenset(w[:_STEM] for w in words)
 
 
+_ANAPHORA = re.compile(r"^(?:Since then|Depuis lors|Depuis,|In addition|Furthermore|De plus|En outre)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:It|They|Il|Elle|Ils|Elles|Celui-ci|Celle-ci)\b")
 
 
@@ -345,6 +348,8 @@ def _score(sentence: str, focus: frozenset[str], after_actor: bool = False) -> f
     if _CONCRETE.search(sentence):
         score += 0.5
     if _SOFT_BOILERPLATE.search(sentence):
+        score -= 2.0
+    if _ANAPHORA.match(sentence):  # "Since then, …" makes no sense once lifted out
         score -= 2.0
     words = len(sentence.split())
     if words < 6:

@@ -1,0 +1,112 @@
+"""The offline CLI answers like the bot will: run as a real process on a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.shared_paths import FIXTURES, require
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PETITIONBOT_DB", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", *args, "--db", str(db)],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env,
+    )
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_demo_tour_prints_the_seed_petition(tmp_path: Path) -> None:
+    out = cli("demo", db=tmp_path / "db.sqlite3").stdout
+    assert "441-00155" in out
+    assert "Garnett Genuis" in out
+    assert "2022-02-09" in out and "2022-03-25" in out
+    assert "Rob Oliphant" in out
+    assert "demo data" in out
+
+
+def test_petition_in_french_uses_french_labels_and_link(tmp_path: Path) -> None:
+    out = cli("petition", "441-00155", "--lang", "fr", db=tmp_path / "db.sqlite3").stdout
+    assert "Affaires étrangères" in out
+    assert "Présentée: 2022-02-09" in out
+    assert "https://www.noscommunes.ca/petitions/fr/Petition/Details?Petition=441-00155" in out
+
+
+def test_bad_number_is_a_short_message_and_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    cli("petition", "441-00155", db=db)
+    before = cli("export", "-", db=db).stdout
+    proc = cli("petition", "banana", db=db, check=False)
+    assert proc.returncode == 1
+    assert "banana" in proc.stderr and "441-00155" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1
+    assert cli("export", "-", db=db).stdout == before
+
+
+def test_ingest_real_page_then_json_answer(tmp_path: Path) -> None:
+    page = require(FIXTURES / "e-7775.en.html")
+    db = tmp_path / "db.sqlite3"
+    first = cli("ingest", str(page), db=db).stdout
+    assert "1 new" in first
+    again = cli("ingest", str(page), db=db).stdout
+    assert "0 new, 0 changed, 1 unchanged" in again
+    record = json.loads(cli("petition", "e-7775", "--json", "--no-demo", db=db).stdout)
+    assert record["subject"]["en"] == "Social affairs and equality"
+    assert len(record["keywords"]) == 3
+    sponsor = record["sponsor"]
+    assert (sponsor["name"], sponsor["person_id"], sponsor["riding"]) == ("Jenny Kwan", 89346, "Vancouver East")
+    assert sponsor["province"]["en"] == "British Columbia"
+    assert record["signatures"] == 29 == sum(record["signatures_by_province"].values())
+    assert record["opened_at"].startswith("2026-09-29T09:31:00")
+    assert record["closed_at"].startswith("2027-01-27T09:31:00")
+    # Toronto time: EDT in September, EST in January, whatever the page's label says.
+    assert record["opened_at"].endswith("-04:00") and record["closed_at"].endswith("-05:00")
+
+
+def test_listing_fixture_yields_twenty_petitions_once(tmp_path: Path) -> None:
+    listing = require(FIXTURES / "searchasync.open.recent.page1.en.json")
+    db = tmp_path / "db.sqlite3"
+    assert "20 records: 20 new" in cli("ingest", str(listing), db=db).stdout
+    assert "0 new, 0 changed, 20 unchanged" in cli("ingest", str(listing), db=db).stdout
+    status = json.loads(cli("status", "--json", db=db).stdout)
+    assert status["stats"]["petitions"] == 20 and status["integrity"] == "ok"
+
+
+def test_garbage_in_a_batch_writes_nothing(tmp_path: Path) -> None:
+    listing = require(FIXTURES / "searchasync.open.recent.page1.en.json")
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"success": true, "html": "<p>not a listing</p>"}')
+    db = tmp_path / "db.sqlite3"
+    proc = cli("ingest", str(listing), str(junk), db=db, check=False)
+    assert proc.returncode == 1 and "nothing written" in proc.stderr and "junk.json" in proc.stderr
+    status = json.loads(cli("status", "--json", db=db).stdout)
+    assert status["stats"]["petitions"] == 0
+
+
+def test_export_then_ingest_round_trips(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    cli("petition", "441-00155", db=a)  # fills a with the demo set
+    snap = tmp_path / "snap.jsonl"
+    cli("export", str(snap), db=a)
+    assert "0 changed" in cli("ingest", str(snap), db=a).stdout
+    cli("ingest", str(snap), db=b)
+    assert cli("export", "-", db=b).stdout == snap.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, words", [("en", ["bilateral", "multilateral"]), ("fr", ["bilatéraux", "multilatéraux"])])
+def test_response_summary_states_canadas_position(tmp_path: Path, lang: str, words: list[str]) -> None:
+    out = cli("response", "441-00155", "--lang", lang, db=tmp_path / "db.sqlite3").stdout
+    assert "Rob Oliphant" in out
+    for word in words:
+        assert word in out
