@@ -21,7 +21,7 @@ from typing import Any
 from bot.i18n import t
 from bot.petitions import answers, deadlines
 from bot.petitions.errors import UserFacingError
-from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, load_demo_if_empty
+from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, ready_store
 from bot.petitions.model import STATUS_LABELS, Bi, Petition
 from bot.petitions.numbers import detail_url
 from bot.petitions.store import Store
@@ -57,8 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _open(args: argparse.Namespace, settings: Settings, *, demo: bool = True) -> Store:
     store = await Store.open(args.db or settings.db_path)
-    if demo and not getattr(args, "no_demo", False):
-        await load_demo_if_empty(store)
+    try:
+        await ready_store(store, demo=demo and not getattr(args, "no_demo", False))
+    except BaseException:
+        await store.close()
+        raise
     return store
 
 

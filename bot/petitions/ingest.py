@@ -167,3 +167,36 @@ def _read_snapshot_file(path: Path) -> list[Petition]:
         log.warning("demo data not found at %s", path)
         return []
     return list(read_snapshot_lines(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
+
+
+DERIVED_VERSION = "1"
+"""Bump when summaries or country detection change, so stored records are re-derived."""
+
+
+async def rederive_if_stale(store: Store, batch: int = 2000) -> int:
+    """Recompute summaries and countries of every record after the rules changed.
+
+    Runs once per DERIVED_VERSION, all in one transaction, so a store is never
+    half old rules, half new.
+    """
+    if await store.get_meta("derived_version") == DERIVED_VERSION:
+        return 0
+    touched = 0
+    async with store.transaction():
+        pending: list[Prepared] = []
+        async for p in store.iter_all(batch):
+            pending.append(prepare(p))
+        for i in range(0, len(pending), batch):
+            result = await store.upsert_in_transaction(pending[i : i + batch])
+            touched += result.written
+        await store.set_meta("derived_version", DERIVED_VERSION)
+    if touched:
+        log.info("re-derived summaries and countries of %d petitions", touched)
+    return touched
+
+
+async def ready_store(store: Store, *, demo: bool = True) -> None:
+    """What every entry point does after opening the store."""
+    await rederive_if_stale(store)
+    if demo:
+        await load_demo_if_empty(store)
