@@ -205,8 +205,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Only the person who ran this command can turn these pages. Run it yourself to browse.",
         "fr": "Seule la personne qui a lancé cette commande peut tourner ces pages. Lancez-la vous-même pour naviguer.",
     },
-    "paginator.first": {"en": "First page", "fr": "Première page"},
-    "paginator.last": {"en": "Last page", "fr": "Dernière page"},
     "button.response": {"en": "Response", "fr": "Réponse"},
     "button.full_text": {"en": "Full text", "fr": "Texte intégral"},
     "label.page": {"en": "Page {page} of {pages}", "fr": "Page {page} sur {pages}"},
@@ -292,6 +290,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.refresh_failed": {
         "en": "The refresh failed (error id `{error_id}`); the stored data is unchanged.",
         "fr": "L’actualisation a échoué (code `{error_id}`); les données en base sont inchangées.",
+    },
+    "search.suggest.spelling": {
+        "en": "Did you mean “{value}”? ({count} results)",
+        "fr": "Vouliez-vous dire « {value} »? ({count} résultats)",
+    },
+    "search.suggest.title": {
+        "en": "Subject or keyword “{value}” ({count} petitions)",
+        "fr": "Sujet ou mot-clé « {value} » ({count} pétitions)",
+    },
+    "search.suggest.drop_filter": {
+        "en": "Without the “{value}” filter: {count} results",
+        "fr": "Sans le filtre « {value} » : {count} résultats",
+    },
+    "results.one": {"en": "1 petition", "fr": "1 pétition"},
+    "petition.bad_number_hint": {
+        "en": "“{value}” is not a petition number (they look like 441-00155 or e-4123). "
+        "To find petitions by their words, try /search {value}",
+        "fr": "« {value} » n’est pas un numéro de pétition (ils ressemblent à 441-00155 ou e-4123). "
+        "Pour chercher des pétitions par leurs mots, essayez /recherche {value}",
     },
     # --- end of the Discord side block ---
 }

@@ -13,7 +13,7 @@ short forms tests want to write:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.petitions.model import TORONTO, Bi, Keyword, Petition, Response, Sponsor
@@ -30,15 +30,21 @@ def make_petition(number: str, **overrides: Any) -> Petition:
         "subject": Bi("Environment", "Environnement"),
         "keywords": (Keyword(1, Bi("Climate change", "Changement climatique")),),
         "sponsor": Sponsor("Elizabeth May", 2897),
-        "grievances": Bi(["Petitioners are concerned about rivers."], ["Les pétitionnaires s'inquiètent des rivières."]),
-        "prayer": Bi(["We call upon the Government of Canada to act."], ["Nous demandons au gouvernement d'agir."]),
-        "opened_at": datetime(2024, 1, 10, 9, 0, tzinfo=TORONTO) if kind == "e" else None,
+        "grievances": Bi(
+            ["Petitioners are concerned about rivers."], ["Les pétitionnaires s'inquiètent des rivières."]
+        ),
+        "prayer": Bi(
+            ["We call upon the Government of Canada to act."], ["Nous demandons au gouvernement d'agir."]
+        ),
         "presented_on": date(2024, 3, 1),
     }
     if kind == "paper" and "-" in number and number[:3].isdigit():
         values["parliament"], values["session"] = int(number[:2]), int(number[2])
     for key, value in overrides.items():
         values[key] = _coerce(key, value)
+    if kind == "e" and "opened_at" not in overrides and values.get("presented_on"):
+        opened = values["presented_on"] - timedelta(days=120)  # open 120 days before presentation
+        values["opened_at"] = datetime(opened.year, opened.month, opened.day, 9, 0, tzinfo=TORONTO)
     return Petition(**values)
 
 

@@ -1,0 +1,300 @@
+"""The Discord bot: one `commands.Bot` that owns the store, loads the cogs and reports errors in one place.
+
+Why here and not in the cogs: the cogs are thin glue that can be reloaded at any
+time, while the resources (the SQLite store, the HTTP session for refreshes)
+and the error policy must outlive a reload. The cogs reach them through the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import pkgutil
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import aiohttp
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from bot.i18n import lang_of, t
+from bot.petitions.errors import UserFacingError
+from bot.petitions.model import TORONTO
+from bot.petitions.store import Store
+from bot.render import error_message, safe
+from bot.settings import Settings
+from bot.translator import PetitionTranslator
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_BASE = "https://discord.com/api/v10"
+DEFAULT_GATEWAY = "wss://gateway.discord.gg/"
+COGS_PACKAGE = "cogs"
+
+
+def token_missing_message() -> str:
+    """The one message a user sees when they start the bot without a token."""
+    return (
+        "No Discord token: put DISCORD_TOKEN=<your bot token> in .env (copy .env.example to .env; the token "
+        "comes from the Discord developer portal, Bot > Reset Token). Without a token you can still use the "
+        "offline CLI, e.g. `petitionbot petition 441-00155`."
+    )
+
+
+def discover_extensions(package: str = COGS_PACKAGE) -> list[str]:
+    """Every module in `cogs/` (not starting with "_"), as extension names, sorted."""
+    module = importlib.import_module(package)
+    return sorted(
+        f"{package}.{info.name}"
+        for info in pkgutil.iter_modules(module.__path__)
+        if not info.name.startswith("_")
+    )
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py at another REST base / gateway (a proxy, or a fake in tests) when settings say so.
+
+    These are process-wide class attributes that discord.py reads when it builds a
+    route or opens the websocket, so they must be set before `login()`.
+    """
+    if settings.discord_api_base.rstrip("/") != DEFAULT_API_BASE:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+        log.info("Discord REST base set to %s", discord.http.Route.BASE)
+    if settings.discord_gateway_url != DEFAULT_GATEWAY:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+        log.info("Discord gateway set to %s", settings.discord_gateway_url)
+
+
+def bot_intents() -> discord.Intents:
+    """The default intents without any privileged one: slash commands need none of them."""
+    intents = discord.Intents.default()
+    intents.members = False
+    intents.presences = False
+    intents.message_content = False
+    return intents
+
+
+def new_error_id() -> str:
+    return secrets.token_hex(4)
+
+
+AUTOCOMPLETE_TIMEOUT = 2.0  # Discord drops an autocomplete answer after 3 s
+
+
+async def autocomplete_choices(
+    what: str, provider: Callable[[], Awaitable[list[tuple[str, str]]]]
+) -> list[app_commands.Choice[str]]:
+    """At most 25 choices within Discord's sizes, in time, and never an exception.
+
+    Autocomplete is only a hint (the command checks the value again), so a slow
+    or failing provider gives an empty list rather than an error in the log.
+    """
+    try:
+        pairs = await asyncio.wait_for(provider(), AUTOCOMPLETE_TIMEOUT)
+    except Exception:
+        log.warning("autocomplete for %s failed", what, exc_info=True)
+        return []
+    out: list[app_commands.Choice[str]] = []
+    for name, value in pairs[:25]:
+        value = str(value)
+        if not value or len(value) > 100:
+            continue
+        label = " ".join(str(name).split()) or value
+        out.append(app_commands.Choice(name=label if len(label) <= 100 else label[:99] + "…", value=value))
+    return out
+
+
+class PetitionTree(app_commands.CommandTree["PetitionBot"]):
+    """The central error path for slash commands, autocomplete and (via `report_error`) buttons."""
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
+    ) -> None:
+        await self.report_error(interaction, error)
+
+    async def report_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Tell the user what went wrong, briefly and privately, in their language.
+
+        A `UserFacingError` is the user's to fix: its message and suggestions are
+        shown. Anything else is ours: it is logged with a short id that the user
+        sees too, so a report can be matched to the log.
+        """
+        lang = lang_of(interaction.locale)
+        cause: BaseException = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        if isinstance(cause, app_commands.TransformerError) and isinstance(cause.__cause__, UserFacingError):
+            cause = cause.__cause__  # a transformer (a date option, say) refused the value
+        if isinstance(cause, UserFacingError):
+            text = error_message(cause, lang)
+        elif isinstance(cause, app_commands.NoPrivateMessage):
+            text = t("error.guild_only", lang)
+        elif isinstance(cause, app_commands.CheckFailure):
+            text = (
+                t("error.owner_only", lang) if isinstance(cause, NotOwner) else t("error.not_allowed", lang)
+            )
+        elif isinstance(cause, app_commands.TransformerError):
+            text = t("error.bad_value", lang, value=safe(str(cause.value)[:80]))
+        else:
+            error_id = new_error_id()
+            command = interaction.command.qualified_name if interaction.command else "-"
+            log.error(
+                "error %s in %s (interaction %s, user %s)",
+                error_id,
+                command,
+                interaction.id,
+                interaction.user.id if interaction.user else "-",
+                exc_info=cause,
+            )
+            text = t("error.apology", lang, error_id=error_id)
+        await send_private(interaction, text)
+
+
+class NotOwner(app_commands.CheckFailure):
+    """Raised by owner-only checks; shown as "only the bot's owners"."""
+
+
+async def send_private(interaction: discord.Interaction, text: str) -> None:
+    """An ephemeral message, as the response if none was sent yet, else as a followup."""
+    text = text[:2000]
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException as exc:
+        # The interaction may have expired; the error itself is logged already when it matters.
+        log.warning("could not tell the user about an error: %s", exc)
+
+
+class PetitionBot(commands.Bot):
+    """The bot. Resources it is given are the caller's to close; those it creates are its own."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: Store | None = None,
+        session: aiohttp.ClientSession | None = None,
+        today: Callable[[], date] | None = None,
+        extensions: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("intents", bot_intents())
+        kwargs.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        kwargs.setdefault("help_command", None)
+        kwargs.setdefault("tree_cls", PetitionTree)
+        super().__init__(command_prefix=commands.when_mentioned, **kwargs)
+        self.settings = settings
+        self._store = store
+        self._owns_store = store is None
+        self.http_session = session
+        self._owns_session = session is None
+        self._today = today
+        self.wanted_extensions = extensions
+        self.failed_extensions: dict[str, str] = {}
+        self.started_at = datetime.now(UTC)
+        self.refresh_lock = asyncio.Lock()
+        if settings.owner_ids:
+            self.owner_ids = set(settings.owner_ids)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store opens in setup_hook; it is not ready yet")
+        return self._store
+
+    def today(self) -> date:
+        """Today in Ottawa, where the House sits (deadlines count in its days)."""
+        return self._today() if self._today else datetime.now(TORONTO).date()
+
+    async def setup_hook(self) -> None:
+        if self._store is None:
+            from bot.petitions.ingest import ready_store
+
+            self._store = await Store.open(self.settings.db_path)
+            await ready_store(self._store)
+        if self.http_session is None:
+            self.http_session = aiohttp.ClientSession()
+        await self.tree.set_translator(PetitionTranslator())
+        await self.load_all_extensions()
+        guild_id = self.settings.dev_guild_id
+        if guild_id:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to the development guild %s", len(synced), guild_id)
+        else:
+            log.info("no DEV_GUILD_ID: commands not synced on start (use /admin sync to publish them)")
+
+    async def load_all_extensions(self) -> None:
+        """Load every cog; one that fails is logged and skipped so the others still serve."""
+        self.failed_extensions.clear()
+        for name in self.wanted_extensions or discover_extensions():
+            try:
+                await self.load_extension(name)
+            except Exception as exc:
+                log.exception("extension %s failed to load; skipped", name)
+                self.failed_extensions[name] = f"{type(exc).__name__}: {exc}"
+
+    async def reload_all_extensions(self) -> tuple[list[str], list[str]]:
+        """Reload loaded cogs and load new ones; returns (ok, failed). A failed reload keeps the old cog."""
+        ok: list[str] = []
+        failed: list[str] = []
+        for name in self.wanted_extensions or discover_extensions():
+            try:
+                if name in self.extensions:
+                    await self.reload_extension(name)
+                else:
+                    await self.load_extension(name)
+            except Exception as exc:
+                log.exception("extension %s failed to reload", name)
+                self.failed_extensions[name] = f"{type(exc).__name__}: {exc}"
+                failed.append(name)
+            else:
+                self.failed_extensions.pop(name, None)
+                ok.append(name)
+        return ok, failed
+
+    async def refresh_once(self) -> str | None:
+        """One refresh from the petitions site; None when refreshing is turned off.
+
+        The fetcher is imported here, not at start-up: the bot answers from the
+        store alone, and a problem in the fetcher must not keep it from starting.
+        """
+        if self.settings.refresh_minutes == 0:
+            log.info("refresh skipped: REFRESH_MINUTES is 0")
+            return None
+        async with self.refresh_lock:
+            from bot.petitions import fetch
+
+            summary = await fetch.refresh(self.store, self.settings, session=self.http_session)
+        line = summary.line() if hasattr(summary, "line") else str(summary)
+        log.info("refresh: %s", line)
+        return line
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            if self._owns_session and self.http_session is not None and not self.http_session.closed:
+                await self.http_session.close()
+            if self._owns_store and self._store is not None:
+                await self._store.close()
+                self._store = None
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d servers", self.user, len(self.guilds))
+
+
+async def run_bot(settings: Settings) -> None:
+    """Start the bot and run until it is stopped. Without a token: one clear message, no traceback."""
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        raise SystemExit(token_missing_message())
+    apply_endpoints(settings)
+    async with PetitionBot(settings) as bot:
+        await bot.start(token)

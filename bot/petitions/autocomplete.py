@@ -1,0 +1,313 @@
+"""Autocomplete choices for slash-command options, as (name, value) pairs.
+
+Discord asks on every keystroke and gives up after three seconds, so each
+provider answers from an index or an in-memory list, returns at most 25
+choices with names and values of at most 100 characters, ranks exact and
+prefix matches first, and never raises: a failure is logged and gives [].
+The command checks the submitted value again, so a choice is only a hint.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bot.petitions.search import _plain, cached, keywords, subjects
+from bot.petitions.sponsors import name_words, score_name, sponsor_list
+from bot.petitions.store import Store
+from bot.petitions.text import collapse, fold
+
+log = logging.getLogger(__name__)
+
+MAX_CHOICES = 25
+MAX_LEN = 100
+Choice = tuple[str, str]
+
+_E_NUMBER = re.compile(r"^(?:#\s*)?e[\s\-_]*(\d{0,5})$")
+_PAPER_NUMBER = re.compile(r"^(?:#\s*)?(\d{1,3})(?:[\s\-_/]*(\d{0,5}))?$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _clip(text: str, size: int = MAX_LEN) -> str:
+    text = collapse(text)
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def _choice(name: str, value: str) -> Choice:
+    return (_clip(name) or "—", value[:MAX_LEN])
+
+
+async def _safe(what: str, run: Callable[[], Awaitable[list[Choice]]]) -> list[Choice]:
+    try:
+        out = await run()
+    except Exception:  # autocomplete must answer something, even on a broken store
+        log.warning("autocomplete %s failed", what, exc_info=True)
+        return []
+    seen: set[str] = set()
+    unique = []
+    for name, value in out:
+        if value and value not in seen:
+            seen.add(value)
+            unique.append(_choice(name, value))
+    return unique[:MAX_CHOICES]
+
+
+# --- petitions ----------------------------------------------------------------------
+
+
+def _label(row: Any, lang: str, extra: str = "") -> str:
+    """'441-00155 — Foreign affairs' in the reader's language (the other if missing)."""
+    number, en, fr = row[0], row[1], row[2]
+    title = (fr or en) if lang == "fr" else (en or fr)
+    label = f"{number} — {title}" if title else number
+    return f"{label} · {extra}" if extra else label
+
+
+async def petition_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    """Petitions by number prefix ("e-41", "E 41", "441-001") or by words of their subject and keywords."""
+    return await _safe("petition", lambda: _petition_choices(store, current or "", lang))
+
+
+async def _rows(store: Store, sql: str, params: list[Any]) -> list[Any]:
+    async with store.conn.execute(sql, params) as cur:
+        return list(await cur.fetchall())
+
+
+_LABEL_COLS = "number, subject_en, subject_fr"
+
+
+async def _petition_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    text = collapse(current)[:MAX_LEN].lower()
+    if not text:
+        rows = await _rows(
+            store,
+            f"SELECT {_LABEL_COLS} FROM petitions ORDER BY last_event DESC, id DESC LIMIT ?",
+            [MAX_CHOICES],
+        )
+        return [(_label(r, lang), r[0]) for r in rows]
+    m = _E_NUMBER.match(text)
+    if m:
+        return [(_label(r, lang), r[0]) for r in await _e_numbers(store, m.group(1))]
+    m = _PAPER_NUMBER.match(text)
+    if m:
+        return [(_label(r, lang), r[0]) for r in await _paper_numbers(store, m.group(1), m.group(2) or "")]
+    return await _by_words(store, text, lang)
+
+
+async def _e_numbers(store: Store, digits: str) -> list[Any]:
+    """e-petitions whose sequence starts with `digits`, shortest (exact) first."""
+    if not digits:
+        return await _rows(
+            store,
+            f"SELECT {_LABEL_COLS} FROM petitions WHERE kind = 'e' ORDER BY last_event DESC, id DESC LIMIT ?",
+            [MAX_CHOICES],
+        )
+    if int(digits) == 0:
+        return []
+    out: list[Any] = []
+    base = int(digits)
+    for extra in range(0, 6 - len(digits)):
+        if len(out) >= MAX_CHOICES:
+            break
+        lo, hi = base * 10**extra, (base + 1) * 10**extra - 1
+        if extra <= 2:
+            numbers = [f"e-{n}" for n in range(lo, hi + 1)]
+            marks = ",".join("?" * len(numbers))
+            sql = f"SELECT {_LABEL_COLS} FROM petitions WHERE number IN ({marks}) ORDER BY seq LIMIT ?"
+            out += await _rows(store, sql, [*numbers, MAX_CHOICES - len(out)])
+        else:  # "e-4" + 3 more digits: walk the text index over the range instead of listing it
+            sql = (
+                f"SELECT {_LABEL_COLS} FROM petitions WHERE number >= ? AND number < ? "
+                "AND length(number) = ? ORDER BY number LIMIT ?"
+            )
+            out += await _rows(store, sql, [f"e-{lo}", f"e-{hi + 1}", len(f"e-{lo}"), MAX_CHOICES - len(out)])
+    return out
+
+
+async def _paper_numbers(store: Store, head: str, tail: str) -> list[Any]:
+    """Paper petitions (and presented e-petitions) whose number starts like `head-tail`."""
+    # "44" -> 441-…, 442-…; "441-001" -> 441-001xx
+    prefix = f"{head}-{tail}" if len(head) == 3 and tail else head
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    exact: list[Any] = []
+    if len(head) == 3 and tail:
+        number = f"{head}-{int(tail):05d}" if int(tail) else None
+        if number:
+            exact = await _rows(
+                store,
+                f"SELECT {_LABEL_COLS} FROM petitions WHERE number = ? OR presented_number = ? LIMIT 2",
+                [number, number],
+            )
+    rows = await _rows(
+        store,
+        f"SELECT {_LABEL_COLS} FROM petitions WHERE number >= ? AND number < ? ORDER BY number LIMIT ?",
+        [prefix, upper, MAX_CHOICES],
+    )
+    if len(rows) < MAX_CHOICES:
+        rows += await _rows(
+            store,
+            f"SELECT {_LABEL_COLS} FROM petitions WHERE presented_number >= ? AND presented_number < ? "
+            "ORDER BY presented_number LIMIT ?",
+            [prefix, upper, MAX_CHOICES - len(rows)],
+        )
+    return exact + rows
+
+
+async def _by_words(store: Store, text: str, lang: str) -> list[Choice]:
+    """Petitions whose subject or keywords hold words starting with what was typed.
+
+    FTS5 finds candidates through its 2–4 letter prefix index (cheap at any
+    size); the full prefixes are then checked here on the few candidates.
+    """
+    words = [w for w in _WORD.findall(_plain(text)) if w][:6]
+    if not words:
+        return []
+    fts = "{title keywords} : (" + " ".join(f'"{w[:4]}"*' if len(w) >= 2 else f'"{w}"' for w in words) + ")"
+    sql = (
+        "SELECT p.number, p.subject_en, p.subject_fr, f.title, f.keywords "
+        "FROM (SELECT rowid, title, keywords FROM petition_fts WHERE petition_fts MATCH ? "
+        "ORDER BY rowid DESC LIMIT 200) AS f CROSS JOIN petitions p ON p.id = f.rowid "
+    )
+    rows = await _rows(store, sql, [fts])
+    ranked: list[tuple[int, str, Choice]] = []
+    for number, en, fr, title, kws in rows:
+        title_words = _WORD.findall(_plain(title or ""))
+        kw_words = _WORD.findall(_plain(kws or ""))
+        if not all(any(t.startswith(w) for t in title_words + kw_words) for w in words):
+            continue
+        in_title = all(any(t.startswith(w) for t in title_words) for w in words)
+        extra = "" if in_title else _matched_keyword(kws or "", words)
+        ranked.append((0 if in_title else 1, number, (_label((number, en, fr), lang, extra), number)))
+    ranked.sort(key=lambda x: x[0])  # stable: newest stored first within each rank
+    return [c for _, _, c in ranked]
+
+
+def _matched_keyword(keywords_text: str, words: list[str]) -> str:
+    for part in re.split(r"\s\n\s|\n", keywords_text):
+        part_words = _WORD.findall(_plain(part))
+        if any(t.startswith(w) for t in part_words for w in words):
+            return part.strip()
+    return ""
+
+
+# --- sponsors, subjects, countries -----------------------------------------------------
+
+
+async def sponsor_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    """Members who sponsored petitions; the value is the member id when known."""
+    return await _safe("sponsor", lambda: _sponsor_choices(store, current or "", lang))
+
+
+async def _sponsor_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    everyone = await sponsor_list(store)
+    petitions_word = "pétitions" if lang == "fr" else "petitions"
+
+    def choice(s: Any) -> Choice:
+        return (f"{s.name} ({s.petitions} {petitions_word})", str(s.person_id) if s.person_id else s.name)
+
+    words = name_words(current[:MAX_LEN])
+    if not words:
+        return [choice(s) for s in everyone[:MAX_CHOICES]]
+    whole = " ".join(words)
+    ranked = []
+    for s in everyone:
+        folded = " ".join(name_words(s.name))
+        if folded == whole:
+            tier = 0
+        elif folded.startswith(whole) or any(w.startswith(whole) for w in s.words):
+            tier = 1
+        else:
+            sc = score_name(words, s)
+            if sc < 70:
+                continue
+            tier = 2 if sc >= 85 else 3
+            ranked.append((tier, -sc, -s.petitions, s.name, s))
+            continue
+        ranked.append((tier, 0.0, -s.petitions, s.name, s))
+    ranked.sort(key=lambda x: x[:4])
+    return [choice(x[4]) for x in ranked[:MAX_CHOICES]]
+
+
+async def subject_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    """Subjects (and keywords) in the reader's language; the value is the subject text."""
+    return await _safe("subject", lambda: _subject_choices(store, current or "", lang))
+
+
+async def _subject_names(store: Store, lang: str) -> list[tuple[str, str, int]]:
+    """(name in `lang`, folded name, petitions), subjects first then keywords; cached."""
+
+    async def build() -> list[tuple[str, str, int]]:
+        counts: dict[str, int] = {}
+        for en, fr, n in await subjects(store):
+            name = (fr or en) if lang == "fr" else (en or fr)
+            if name:
+                counts[name] = counts.get(name, 0) + n
+        out = sorted(((k, fold(k), n) for k, n in counts.items()), key=lambda x: (-x[2], x[1]))
+        return out
+
+    return await cached(store, f"subject-names-{lang}", build)
+
+
+async def _subject_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    names = await _subject_names(store, lang)
+    want = fold(current[:MAX_LEN])
+    if not want:
+        return [(n, n) for n, _, _ in names[:MAX_CHOICES]]
+    ranked = []
+    for name, folded, count in names:
+        if folded == want:
+            tier, sc = 0, 100.0
+        elif folded.startswith(want):
+            tier, sc = 1, 100.0
+        elif any(w.startswith(want) for w in folded.split()):
+            tier, sc = 2, 100.0
+        else:
+            sc = fuzz.partial_ratio(want, folded) if len(want) >= 3 else 0.0
+            if sc < 75:
+                continue
+            tier = 3
+        ranked.append((tier, -sc, -count, folded, name))
+    ranked.sort(key=lambda x: x[:4])
+    return [(x[4], x[4]) for x in ranked[:MAX_CHOICES]]
+
+
+async def keyword_choices(store: Store, current: str, lang: str) -> list[Choice]:
+    """Keywords in the reader's language; the value is the keyword as stored (folded)."""
+
+    async def run() -> list[Choice]:
+        items = await keywords(store)
+        want = fold((current or "")[:MAX_LEN])
+        ranked = []
+        for key, en, fr, n in items:
+            name = (fr or en) if lang == "fr" else (en or fr)
+            if not name:
+                continue
+            folded = fold(name)
+            if not want or folded == want or key == want:
+                tier = 0
+            elif folded.startswith(want):
+                tier = 1
+            elif any(w.startswith(want) for w in folded.split()):
+                tier = 2
+            else:
+                continue
+            ranked.append((tier, -n, folded, name, key))
+        ranked.sort(key=lambda x: x[:3])
+        return [(x[3], x[4]) for x in ranked[:MAX_CHOICES]]
+
+    return await _safe("keyword", run)
+
+
+async def country_choices(current: str, lang: str) -> list[Choice]:
+    """Countries by name in either language or by ISO code (bot.petitions.countries does the matching)."""
+
+    async def run() -> list[Choice]:
+        from bot.petitions.countries import country_choices as find  # written alongside; imported late
+
+        return list(find(current or "", lang, MAX_CHOICES))
+
+    return await _safe("country", run)

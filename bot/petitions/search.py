@@ -1,0 +1,707 @@
+"""Full-text search over petitions, with filters and "did you mean" help.
+
+What a user types is never handed to FTS5 as syntax. It is cut into words and
+"quoted phrases" here and rebuilt as a query in which every word is a quoted
+string, so operators, column prefixes, stray quotes or emoji can only ever be
+searched for, never break the query.
+
+Light stemming happens on the query side only (the index holds words as
+written, accents folded by the tokenizer). Each unquoted word is folded
+(lower case, no accents), loses a plural or feminine ending (`-s`, `-x`, `-e`,
+`-es`, `-ies`, `-aux`), and becomes a prefix query. So "refugees", "refugee"
+and "réfugiés" become `refuge*`/`refugi*` and meet the singular and plural
+forms. Quoted phrases are matched exactly (accents still folded).
+
+Speed at 100k petitions comes from never touching every match: a cheap probe
+counts matches up to `RANK_CAP`. A narrow query is ranked whole with bm25; a
+broad one is ranked within the `RANK_CAP` most recently stored matches (by
+rowid) and its total is reported as a lower bound (`total_exact=False`).
+Filters that narrow a broad query are applied to every match instead, since
+the window could otherwise hide them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sqlite3
+import time
+import unicodedata
+import weakref
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any, Literal, TypeVar
+
+from rapidfuzz import fuzz, process
+
+from bot.petitions.numbers import is_number, parse_number
+from bot.petitions.store import Store
+from bot.petitions.text import fold
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 300  # longer input is cut: nobody types more into a search box
+MAX_TERMS = 12  # words + phrases kept from one query
+MAX_PHRASE_WORDS = 12
+RANK_CAP = 1500  # matches ranked with bm25 before the query counts as broad
+BROAD_SCAN = 1500  # newest matches ranked for a broad query without filters
+COUNT_CAP = 10_000  # filter-only totals are counted up to here
+VOCAB_TTL = 600.0  # seconds a stale spelling vocabulary may be served while it rebuilds
+
+# bm25 weights, in the FTS column order: number, title, keywords, body, response, sponsor.
+WEIGHTS = (4.0, 10.0, 8.0, 1.0, 0.5, 3.0)
+_BM25 = "bm25(petition_fts, {})".format(", ".join(str(w) for w in WEIGHTS))
+
+_STOPWORD_TEXT = """
+a an and are as at be by for from in into is it of on or the their to with
+au aux ce ces d de des du en est et l la le les leur ou par pour qu que qui sur un une
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD = re.compile(r"[^\W_]+")
+_SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# "title:" and friends are FTS5 column filters; people type them from habit, so they are dropped.
+_COLUMN_PREFIX = re.compile(r"\b(?:number|title|keywords|body|response|sponsor)\s*:", re.IGNORECASE)
+
+
+# --- public types -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    status_ids: tuple[int, ...] = ()
+    kind: str | None = None
+    parliament: int | None = None
+    session: int | None = None
+    sponsor: str | None = None
+    subject: str | None = None
+    keyword: str | None = None
+    date_from: date | None = None  # on the petition's latest event (last_event)
+    date_to: date | None = None
+    has_response: bool | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+
+    def active(self) -> list[str]:
+        """Names of the filters that are set, in declaration order."""
+        return [f.name for f in fields(self) if getattr(self, f.name) not in (None, ())]
+
+    def without(self, name: str) -> SearchFilters:
+        default = () if name == "status_ids" else None
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values[name] = default
+        return SearchFilters(**values)
+
+
+@dataclass(slots=True)
+class Hit:
+    number: str
+    title_en: str | None
+    title_fr: str | None
+    status_id: int | None
+    presented_on: str | None
+    last_event: str | None
+    has_response: bool
+    snippet: str | None = None
+    score: float = 0.0
+    # The snippet with the matched words between \x02 and \x03, for renderers
+    # that want to highlight them after escaping the text (see `marked_snippet`).
+    snippet_marked: str | None = field(default=None, repr=False)
+
+    def title(self, lang: str) -> str:
+        first, second = (self.title_fr, self.title_en) if lang == "fr" else (self.title_en, self.title_fr)
+        return first or second or ""
+
+    def marked_snippet(
+        self, escape: Callable[[str], str], open_: str = "**", close: str = "**"
+    ) -> str | None:
+        """The snippet with each matched word wrapped in `open_`/`close`, the rest escaped."""
+        if self.snippet_marked is None:
+            return None
+        out: list[str] = []
+        for i, part in enumerate(re.split(r"[\x02\x03]", self.snippet_marked)):
+            if part:
+                out.append(f"{open_}{escape(part)}{close}" if i % 2 else escape(part))
+        return "".join(out)
+
+
+SuggestionKind = Literal["spelling", "title", "drop_filter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    kind: SuggestionKind
+    value: str  # the query to run instead, the title to look for, or the filter's name
+    detail: str = ""  # e.g. the word that was corrected, or how many results dropping the filter gives
+    count: int = 0
+
+
+@dataclass(slots=True)
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    query_used: str  # the FTS5 expression actually run ("" for filters only)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    total_exact: bool = True  # False: at least `total` petitions match
+    sponsor_used: str | None = None  # the sponsor name a fuzzy sponsor filter resolved to
+
+
+# --- per-store caches ---------------------------------------------------------------
+
+T = TypeVar("T")
+_caches: weakref.WeakKeyDictionary[Store, dict[str, tuple[int, float, Any]]] = weakref.WeakKeyDictionary()
+
+
+async def last_change_id(store: Store) -> int:
+    async with store.conn.execute("SELECT coalesce(max(id), 0) FROM changes") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def cached(store: Store, name: str, build: Callable[[], Awaitable[T]]) -> T:
+    """`build()` once per change of the store (by its last change id).
+
+    Derived lists (sponsors, subjects, keywords) only change when a petition
+    is written, and every write journals a change, so the id is a free key.
+    """
+    change = await last_change_id(store)
+    slot = _caches.setdefault(store, {})
+    hit = slot.get(name)
+    if hit is not None and hit[0] == change:
+        return hit[2]
+    value = await build()
+    slot[name] = (change, time.monotonic(), value)
+    return value
+
+
+# --- query parsing -----------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, the way the FTS tokenizer sees letters."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def stem(word: str) -> str:
+    """Strip one plural and one feminine/silent ending from a folded word.
+
+    Deliberately light: the result is used as a prefix, so under-stemming only
+    costs a few misses and over-stemming only a few extra matches.
+    """
+    w = word
+    if len(w) <= 3 or w.isdigit():
+        return w
+    if w.endswith("ies") and len(w) > 5:
+        return w[:-3]  # policies -> polic*, matches policy
+    if w.endswith("aux") and len(w) > 5:
+        return w[:-2]  # animaux -> anima*, matches animal
+    if w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]  # refugee -> refuge*, réfugiée -> refugie*, taxe -> tax*
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    words: tuple[str, ...]  # folded words as typed (unquoted part)
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.phrases
+
+    def fts(self, words: Sequence[str] | None = None) -> str:
+        """The safe FTS5 expression: every word and phrase is a quoted string."""
+        parts = [_term(w) for w in (self.words if words is None else words)]
+        parts += ['"' + " ".join(p) + '"' for p in self.phrases]
+        return " ".join(parts)
+
+    def stems(self) -> list[str]:
+        return [stem(w) for w in self.words]
+
+
+def _term(word: str) -> str:
+    s = stem(word)
+    if len(s) < 3 or s.isdigit():
+        return f'"{word}"'
+    return f'"{s}"*'
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Words and "phrases" from free text; whatever it holds."""
+    text = _CONTROL.sub(" ", (raw or "")[:MAX_QUERY_CHARS]).translate(_SMART_QUOTES)
+    text = _COLUMN_PREFIX.sub(" ", text)
+    words: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    pieces = text.split('"')
+    if len(pieces) % 2 == 0:  # an unmatched quote: the last one is just a character
+        last = pieces.pop()
+        pieces[-1] += " " + last
+    for i, piece in enumerate(pieces):
+        tokens = _WORD.findall(_plain(piece))
+        if i % 2 and len(tokens) > 1:
+            phrases.append(tuple(tokens[:MAX_PHRASE_WORDS]))
+        else:
+            words.extend(tokens)
+    content = [w for w in words if w not in _STOPWORDS]
+    if content or phrases:
+        words = content
+    unique = list(dict.fromkeys(words))
+    budget = max(0, MAX_TERMS - len(phrases[:MAX_TERMS]))
+    return ParsedQuery(tuple(unique[:budget]), tuple(phrases[:MAX_TERMS]))
+
+
+# --- filters -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Where:
+    sql: str
+    params: list[Any]
+    impossible: bool = False  # a filter named something that does not exist
+    sponsor_used: str | None = None
+
+
+async def _where(store: Store, filters: SearchFilters) -> _Where:
+    """SQL conditions on alias `p` (petitions) for the filters that are set."""
+    parts: list[str] = []
+    params: list[Any] = []
+    out = _Where("", params)
+    if filters.status_ids:
+        parts.append(f"p.status_id IN ({','.join('?' * len(filters.status_ids))})")
+        params.extend(int(s) for s in filters.status_ids)
+    if filters.kind:
+        parts.append("p.kind = ?")
+        params.append(filters.kind)
+    if filters.parliament is not None:
+        parts.append("p.parliament = ?")
+        params.append(filters.parliament)
+    if filters.session is not None:
+        parts.append("p.session = ?")
+        params.append(filters.session)
+    if filters.has_response is not None:
+        parts.append("p.has_response = ?")
+        params.append(int(filters.has_response))
+    if filters.date_from:
+        parts.append("p.last_event >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        parts.append("p.last_event <= ?")
+        params.append(filters.date_to.isoformat())
+    if filters.country:
+        parts.append("EXISTS (SELECT 1 FROM petition_countries c WHERE c.number = p.number AND c.code = ?)")
+        params.append(filters.country.strip().upper())
+    if filters.sponsor:
+        from bot.petitions.sponsors import find_sponsors
+
+        found = await find_sponsors(store, filters.sponsor, limit=1)
+        if not found:
+            out.impossible = True
+        else:
+            out.sponsor_used = found[0].name
+            if found[0].person_id is not None:
+                parts.append("p.sponsor_id = ?")
+                params.append(found[0].person_id)
+            else:
+                parts.append("p.sponsor_name = ?")
+                params.append(found[0].name)
+    if filters.subject:
+        names = await resolve_subject(store, filters.subject)
+        if not names:
+            out.impossible = True
+        else:
+            marks = ",".join("?" * len(names))
+            parts.append(f"(p.subject_en IN ({marks}) OR p.subject_fr IN ({marks}))")
+            params.extend(names)
+            params.extend(names)
+    if filters.keyword:
+        folded = await resolve_keyword(store, filters.keyword)
+        if not folded:
+            out.impossible = True
+        else:
+            marks = ",".join("?" * len(folded))
+            parts.append(
+                f"EXISTS (SELECT 1 FROM petition_keywords k WHERE k.number = p.number AND k.folded IN ({marks}))"
+            )
+            params.extend(folded)
+    out.sql = " AND ".join(parts)
+    return out
+
+
+async def subjects(store: Store) -> list[tuple[str | None, str | None, int]]:
+    """Distinct (subject_en, subject_fr, petitions), cached until the next change."""
+
+    async def build() -> list[tuple[str | None, str | None, int]]:
+        sql = (
+            "SELECT subject_en, subject_fr, count(*) FROM petitions "
+            "WHERE subject_en IS NOT NULL OR subject_fr IS NOT NULL GROUP BY subject_en, subject_fr"
+        )
+        async with store.conn.execute(sql) as cur:
+            return [(r[0], r[1], r[2]) for r in await cur.fetchall()]
+
+    return await cached(store, "subjects", build)
+
+
+async def keywords(store: Store) -> list[tuple[str, str | None, str | None, int]]:
+    """Distinct keywords as (folded, name_en, name_fr, petitions), cached until the next change."""
+
+    async def build() -> list[tuple[str, str | None, str | None, int]]:
+        sql = "SELECT folded, max(name_en), max(name_fr), count(*) FROM petition_keywords GROUP BY folded"
+        async with store.conn.execute(sql) as cur:
+            return [(r[0], r[1], r[2], r[3]) for r in await cur.fetchall()]
+
+    return await cached(store, "keywords", build)
+
+
+async def resolve_subject(store: Store, text: str) -> list[str]:
+    """Stored subject spellings (either language) that `text` names, accent- and case-blind."""
+    want = fold(text)
+    out: list[str] = []
+    for en, fr, _n in await subjects(store):
+        if want in (fold(en), fold(fr)):
+            out.extend(v for v in (en, fr) if v)
+    return sorted(set(out))
+
+
+async def resolve_keyword(store: Store, text: str) -> list[str]:
+    want = fold(text)
+    return [k for k, en, fr, _n in await keywords(store) if want in (k, fold(en), fold(fr))]
+
+
+# --- search --------------------------------------------------------------------------
+
+_HIT_COLUMNS = (
+    "p.id, p.number, p.subject_en, p.subject_fr, p.status_id, p.presented_on, p.last_event, p.has_response"
+)
+
+
+def _hit(row: Any, score: float = 0.0) -> Hit:
+    return Hit(
+        number=row[1],
+        title_en=row[2],
+        title_fr=row[3],
+        status_id=row[4],
+        presented_on=row[5],
+        last_event=row[6],
+        has_response=bool(row[7]),
+        score=score,
+    )
+
+
+async def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[Any]:
+    async with store.conn.execute(sql, params) as cur:
+        return list(await cur.fetchall())
+
+
+async def search(
+    store: Store,
+    query: str,
+    filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen, never mutated
+    *,
+    limit: int = 10,
+    offset: int = 0,
+) -> SearchResult:
+    """Petitions matching `query` and `filters`, best first; never raises on odd input."""
+    return await _search(store, query, filters, limit=limit, offset=offset, help_=True)
+
+
+async def _search(
+    store: Store, query: str, filters: SearchFilters, *, limit: int, offset: int, help_: bool
+) -> SearchResult:
+    limit = max(1, min(int(limit), 100))
+    offset = max(0, int(offset))
+    parsed = parse_query(query)
+    where = await _where(store, filters)
+    exact = await _number_hit(store, query, where) if offset == 0 else None
+    if where.impossible:
+        result = SearchResult([], 0, parsed.fts())
+    elif parsed.empty:
+        result = await _filters_only(store, where, limit, offset)
+    else:
+        result = await _full_text(store, parsed, where, limit, offset)
+    result.sponsor_used = where.sponsor_used
+    if exact is not None:
+        result.hits = [exact, *[h for h in result.hits if h.number != exact.number]][:limit]
+        if all(h.number != exact.number for h in result.hits[1:]):
+            result.total = max(result.total, len(result.hits))
+    if help_ and not result.hits and offset == 0 and (not parsed.empty or filters.active()):
+        result.suggestions = await suggest(store, parsed, filters)
+    return result
+
+
+async def _number_hit(store: Store, query: str, where: _Where) -> Hit | None:
+    text = (query or "").strip()
+    if not text or len(text) > 300 or not is_number(text):
+        return None
+    number = parse_number(text).text
+    cond = f" AND {where.sql}" if where.sql else ""
+    rows = await _rows(
+        store,
+        f"SELECT {_HIT_COLUMNS} FROM petitions p WHERE (p.number = ? OR p.presented_number = ?){cond} LIMIT 1",
+        [number, number, *where.params],
+    )
+    return _hit(rows[0], score=-1e9) if rows and not where.impossible else None
+
+
+async def _filters_only(store: Store, where: _Where, limit: int, offset: int) -> SearchResult:
+    cond = f"WHERE {where.sql}" if where.sql else ""
+    rows = await _rows(
+        store,
+        f"SELECT {_HIT_COLUMNS} FROM petitions p {cond} ORDER BY p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    counted = await _rows(
+        store,
+        f"SELECT count(*) FROM (SELECT 1 FROM petitions p {cond} LIMIT ?)",
+        [*where.params, COUNT_CAP + 1],
+    )
+    total = counted[0][0]
+    return SearchResult([_hit(r) for r in rows], min(total, COUNT_CAP), "", total_exact=total <= COUNT_CAP)
+
+
+async def probe(store: Store, fts: str, cap: int) -> tuple[int, int | None]:
+    """(matches up to `cap`, lowest rowid among the newest `cap` matches); cheap."""
+    rows = await _rows(
+        store,
+        "SELECT count(*), min(rowid) FROM "
+        "(SELECT rowid FROM petition_fts WHERE petition_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        [fts, cap],
+    )
+    return int(rows[0][0]), rows[0][1]
+
+
+async def _full_text(
+    store: Store, parsed: ParsedQuery, where: _Where, limit: int, offset: int
+) -> SearchResult:
+    fts = parsed.fts()
+    try:
+        matches, floor = await probe(store, fts, RANK_CAP + 1)
+    except sqlite3.OperationalError:  # should not happen: every term is quoted
+        log.warning("FTS rejected a built query %r", fts, exc_info=True)
+        return SearchResult([], 0, fts)
+    broad = matches > RANK_CAP
+    cond = f" AND {where.sql}" if where.sql else ""
+    params: list[Any] = [fts, *where.params]
+    if broad and not where.sql:
+        _, floor = await probe(store, fts, BROAD_SCAN)
+        cond += " AND petition_fts.rowid >= ?"
+        params.append(floor)
+    # bm25() only works where FTS5 drives the row, hence the materialized CTE before the window count.
+    sql = (
+        f"WITH m AS MATERIALIZED (SELECT {_HIT_COLUMNS}, {_BM25} AS score "
+        "FROM petition_fts CROSS JOIN petitions p ON p.id = petition_fts.rowid "
+        f"WHERE petition_fts MATCH ?{cond}) "
+        "SELECT *, count(*) OVER () FROM m ORDER BY score, last_event DESC, id DESC LIMIT ? OFFSET ?"
+    )
+    rows = await _rows(store, sql, [*params, limit, offset])
+    hits = [_hit(r, score=r[8]) for r in rows]
+    if rows:
+        total = rows[0][9]
+    elif offset:
+        counted = await _rows(
+            store,
+            "SELECT count(*) FROM petition_fts CROSS JOIN petitions p ON p.id = petition_fts.rowid "
+            f"WHERE petition_fts MATCH ?{cond}",
+            params,
+        )
+        total = counted[0][0]
+    else:
+        total = 0
+    await _add_snippets(store, parsed, hits, rows)
+    return SearchResult(hits, total, fts, total_exact=not (broad and not where.sql))
+
+
+# --- snippets --------------------------------------------------------------------------
+
+SNIPPET_WORDS = 24
+
+
+async def _add_snippets(store: Store, parsed: ParsedQuery, hits: list[Hit], rows: list[Any]) -> None:
+    """Short extracts around the matched words, built here rather than by FTS5's snippet()
+
+    so the costly part runs for the shown page only and the marks are ours to escape.
+    """
+    if not hits:
+        return
+    ids = [r[0] for r in rows]
+    marks = ",".join("?" * len(ids))
+    texts = await _rows(
+        store, f"SELECT rowid, body, response, keywords FROM petition_fts WHERE rowid IN ({marks})", ids
+    )
+    by_id = {t[0]: t[1:] for t in texts}
+    stems = [s for s in parsed.stems() if s]
+    phrase_words = [w for p in parsed.phrases for w in p]
+    for hit, row in zip(hits, rows, strict=True):
+        for column in by_id.get(row[0], ()):
+            marked = make_snippet(column or "", stems, phrase_words)
+            if marked:
+                hit.snippet_marked = marked
+                hit.snippet = marked.replace("\x02", "").replace("\x03", "")
+                break
+
+
+def make_snippet(
+    text: str, stems: Sequence[str], exact: Sequence[str] = (), words: int = SNIPPET_WORDS
+) -> str:
+    """About `words` words of `text` around its best cluster of matches, matches between \\x02 and \\x03."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    exact_set = set(exact)
+
+    def matches(token: str) -> bool:
+        for w in _WORD.findall(_plain(token)):
+            if w in exact_set or any(w.startswith(s) for s in stems):
+                return True
+        return False
+
+    hits = [i for i, t in enumerate(tokens) if matches(t)]
+    if not hits:
+        return ""
+    best, best_count = hits[0], 0
+    for i in hits:
+        count = sum(1 for j in hits if i <= j < i + words)
+        if count > best_count:
+            best, best_count = i, count
+    start = max(0, best - words // 4)
+    end = min(len(tokens), start + words)
+    out = [f"\x02{t}\x03" if i in hits else t for i, t in enumerate(tokens[start:end], start=start)]
+    return ("… " if start else "") + " ".join(out) + (" …" if end < len(tokens) else "")
+
+
+# --- suggestions ------------------------------------------------------------------------
+
+
+async def suggest(store: Store, parsed: ParsedQuery, filters: SearchFilters) -> list[Suggestion]:
+    """Ways out of an empty result: drop a filter, fix a word, or a close subject/keyword."""
+    out: list[Suggestion] = []
+    try:
+        for name in filters.active():
+            relaxed = await _search(
+                store, _unparse(parsed), filters.without(name), limit=1, offset=0, help_=False
+            )
+            if relaxed.total:
+                out.append(Suggestion("drop_filter", name, f"{relaxed.total}", relaxed.total))
+        if parsed.words:
+            fixed = await _spelling(store, parsed, filters)
+            if fixed is not None:
+                out.append(fixed)
+        out.extend(await _close_titles(store, parsed))
+    except Exception:  # suggestions are a courtesy; an empty result must still be returned
+        log.warning("search suggestions failed", exc_info=True)
+    return out
+
+
+def _unparse(parsed: ParsedQuery) -> str:
+    return " ".join([*parsed.words, *('"' + " ".join(p) + '"' for p in parsed.phrases)])
+
+
+async def _spelling(store: Store, parsed: ParsedQuery, filters: SearchFilters) -> Suggestion | None:
+    vocab = await vocabulary(store)
+    changed: list[tuple[str, str]] = []
+    words = list(parsed.words)
+    for i, word in enumerate(words):
+        if word.isdigit() or len(word) < 3:
+            continue
+        if (await probe(store, _term(word), 1))[0]:
+            continue
+        fix = correct(word, vocab)
+        if fix and fix != word:
+            changed.append((word, fix))
+            words[i] = fix
+    if not changed:
+        return None
+    query = _unparse(ParsedQuery(tuple(words), parsed.phrases))
+    result = await _search(store, query, filters, limit=1, offset=0, help_=False)
+    if not result.total:
+        return None
+    detail = ", ".join(f"{a} → {b}" for a, b in changed)
+    return Suggestion("spelling", query, detail, result.total)
+
+
+def correct(word: str, vocab: dict[str, list[tuple[str, int]]]) -> str | None:
+    """The indexed word closest to `word` (same first letter), preferring frequent words."""
+    bucket = vocab.get(word[:1])
+    if not bucket:
+        return None
+    choices = [t for t, _ in bucket if abs(len(t) - len(word)) <= 2]
+    found = process.extract(word, choices, scorer=fuzz.ratio, limit=5, score_cutoff=75)
+    if not found:
+        return None
+    counts = dict(bucket)
+    best = max(found, key=lambda f: (f[1], counts.get(f[0], 0)))
+    return best[0]
+
+
+async def _close_titles(store: Store, parsed: ParsedQuery) -> list[Suggestion]:
+    text = " ".join([*parsed.words, *(" ".join(p) for p in parsed.phrases)])
+    if len(text) < 3:
+        return []
+    names: dict[str, int] = {}
+    for en, fr, n in await subjects(store):
+        for v in (en, fr):
+            if v:
+                names[v] = names.get(v, 0) + n
+    for _k, en, fr, n in await keywords(store):
+        for v in (en, fr):
+            if v:
+                names[v] = names.get(v, 0) + n
+    folded = {fold(k): k for k in names}
+    found = process.extract(text, list(folded), scorer=fuzz.WRatio, limit=3, score_cutoff=80)
+    return [Suggestion("title", folded[f], "", names[folded[f]]) for f, _s, _i in found]
+
+
+# The spelling vocabulary: terms of the FTS index grouped by first letter.
+# Reading fts5vocab touches the whole index, so it is read once, off the main
+# connection when the database is a file, and served stale while it rebuilds.
+_vocab: weakref.WeakKeyDictionary[Store, tuple[int, float, dict[str, list[tuple[str, int]]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_vocab_tasks: weakref.WeakKeyDictionary[Store, asyncio.Task[None]] = weakref.WeakKeyDictionary()
+
+
+async def vocabulary(store: Store) -> dict[str, list[tuple[str, int]]]:
+    change = await last_change_id(store)
+    have = _vocab.get(store)
+    if have is not None:
+        if have[0] != change and time.monotonic() - have[1] > VOCAB_TTL and store not in _vocab_tasks:
+            task = asyncio.create_task(_refresh_vocabulary(store, change))
+            _vocab_tasks[store] = task
+            task.add_done_callback(lambda _t: _vocab_tasks.pop(store, None))
+        return have[2]
+    await _refresh_vocabulary(store, change)
+    return _vocab[store][2]
+
+
+async def warm(store: Store) -> None:
+    """Build the spelling vocabulary ahead of the first empty result (call at startup)."""
+    await _refresh_vocabulary(store, await last_change_id(store))
+
+
+async def _refresh_vocabulary(store: Store, change: int) -> None:
+    started = time.monotonic()
+    path = str(store.path)
+    if path == ":memory:" or not store.path.exists():
+        async with store.conn.execute(_VOCAB_SQL) as cur:
+            rows = list(await cur.fetchall())
+    else:
+        rows = await asyncio.to_thread(_read_vocab, path)
+    buckets: dict[str, list[tuple[str, int]]] = {}
+    for term, docs in rows:
+        buckets.setdefault(term[0], []).append((term, docs))
+    _vocab[store] = (change, time.monotonic(), buckets)
+    log.info("spelling vocabulary: %d terms in %.0f ms", len(rows), (time.monotonic() - started) * 1000)
+
+
+_VOCAB_SQL = "SELECT term, doc FROM petition_vocab WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*'"
+
+
+def _read_vocab(path: str) -> list[tuple[str, int]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        return [(r[0], r[1]) for r in conn.execute(_VOCAB_SQL)]
+    finally:
+        conn.close()

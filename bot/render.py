@@ -1,0 +1,816 @@
+"""Answers turned into Discord embeds: the one place that formats for Discord.
+
+Two promises hold for everything built here. Petition text is data, not
+markup: it is Markdown-escaped and its mentions are neutralised before it goes
+into an embed, so a petition that says "@everyone" or "**" shows those
+characters and pings no one. And every embed fits Discord's limits (title 256,
+description 4096, 25 fields of 1024, 6000 in all): long text is split at
+sentence boundaries into pages, and anything cut short says so with "…".
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import discord
+
+from bot.i18n import t
+from bot.petitions import deadlines
+from bot.petitions.errors import UserFacingError
+from bot.petitions.model import STATUS_LABELS, Bi, Petition
+from bot.petitions.numbers import detail_url
+from bot.petitions.summary import split_sentences
+from bot.petitions.text import collapse
+
+log = logging.getLogger(__name__)
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+AUTHOR_MAX = 256
+EMBED_TOTAL_MAX = 6000
+CONTENT_MAX = 2000
+
+PAGE_TEXT = 3500  # text per page of a long document, leaving room for title, footer and banner
+ROWS_PER_PAGE = 10
+PRAYER_SHORT = 700
+
+COLOUR = discord.Colour(0x8C2432)  # Commons green would be the Senate's; the Commons uses this red
+COLOUR_DEMO = discord.Colour(0x7F8C8D)
+COLOUR_ERROR = discord.Colour(0xC0392B)
+
+ELLIPSIS = "…"
+
+
+class Markup(str):
+    """Text we wrote ourselves (headings, labels): not escaped again."""
+
+
+# --- escaping and cutting ---------------------------------------------------------------
+
+
+def safe(text: str | None) -> str:
+    """Petition or user text made inert: Markdown escaped, mentions broken with a zero-width space."""
+    if not text:
+        return ""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut at a word boundary and marked with "…"."""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    room = limit - 1
+    cut = text[:room]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space > room // 3:
+        cut = cut[:space]
+    # A trailing backslash would escape our ellipsis; a dangling opener looks broken.
+    cut = cut.rstrip(' \n,;:-–—(«"“\\')
+    return cut + ELLIPSIS
+
+
+def _split_words(raw: str, limit: int) -> list[str]:
+    """A sentence longer than a page, escaped, in pieces cut between words; each but the last ends in "…".
+
+    Cutting happens on the raw text, before escaping, so a cut can never separate a
+    backslash from the character it escapes.
+    """
+    pieces: list[str] = []
+    current = ""
+    for word in raw.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if len(safe(candidate)) + 1 <= limit:
+            current = candidate
+            continue
+        if current:
+            pieces.append(safe(current) + ELLIPSIS)
+        while len(safe(word)) + 1 > limit:  # one "word" longer than a page (a URL, say)
+            size = min(len(word), limit - 1)
+            while size > 1 and len(safe(word[:size])) + 1 > limit:
+                size -= 1
+            pieces.append(safe(word[:size]) + ELLIPSIS)
+            word = word[size:]
+        current = word
+    if current:
+        pieces.append(safe(current))
+    return pieces
+
+
+def paginate_text(paragraphs: Iterable[str], limit: int = PAGE_TEXT) -> list[str]:
+    """Paragraphs escaped and packed into pages of at most `limit` characters.
+
+    A paragraph that does not fit on a page is split between sentences, and a
+    sentence longer than a page between words (marked "…"), so no page ever
+    ends in the middle of a word without saying so. `Markup` items are ours and
+    are kept as they are.
+    """
+    units: list[tuple[str, bool]] = []  # (text, starts a paragraph)
+    for para in paragraphs:
+        if isinstance(para, Markup):
+            units.append((str(para), True))
+            continue
+        plain = collapse(para)
+        if not plain:
+            continue
+        escaped = safe(plain)
+        if len(escaped) <= limit:
+            units.append((escaped, True))
+            continue
+        first = True
+        for sentence in split_sentences(plain) or [plain]:
+            for piece in _split_words(sentence, limit):
+                units.append((piece, first))
+                first = False
+    pages: list[str] = []
+    current = ""
+    for text, new_paragraph in units:
+        joined = f"{current}{chr(10) * 2 if new_paragraph else ' '}{text}" if current else text
+        if len(joined) <= limit:
+            current = joined
+        else:
+            pages.append(current)
+            current = text
+    if current:
+        pages.append(current)
+    return pages
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Clip every part of an embed to Discord's limits, shrinking the description first."""
+    if embed.title:
+        embed.title = clip(embed.title, TITLE_MAX)
+    if embed.description:
+        embed.description = clip(embed.description, DESCRIPTION_MAX)
+    fields = embed.fields[:FIELDS_MAX]
+    embed.clear_fields()
+    for f in fields:
+        embed.add_field(
+            name=clip(f.name or "—", FIELD_NAME_MAX) or "—",
+            value=clip(f.value or "—", FIELD_VALUE_MAX) or "—",
+            inline=bool(f.inline),
+        )
+    if embed.footer.text:
+        embed.set_footer(text=clip(embed.footer.text, FOOTER_MAX), icon_url=embed.footer.icon_url)
+    overflow = len(embed) - EMBED_TOTAL_MAX
+    if overflow > 0 and embed.description:
+        embed.description = clip(embed.description, max(1, len(embed.description) - overflow))
+        overflow = len(embed) - EMBED_TOTAL_MAX
+    while overflow > 0 and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+        overflow = len(embed) - EMBED_TOTAL_MAX
+    return embed
+
+
+def content(text: str) -> str:
+    """A plain message body within the 2000-character limit."""
+    return clip(text, CONTENT_MAX)
+
+
+# --- small formatters ---------------------------------------------------------------------
+
+
+def side(value: Bi[Any], lang: str) -> str:
+    """The text in the reader's language, else the other one with a note saying so."""
+    text, used = value.pick(lang)
+    if not text:
+        return ""
+    text = " ".join(text) if isinstance(text, list) else str(text)
+    if used and used != lang:
+        text += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
+    return text
+
+
+def number_text(n: int, lang: str) -> str:
+    """1,234 in English, 1 234 (narrow no-break space) in French."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", "\u202f") if lang == "fr" else grouped
+
+
+def day(d: date | datetime | None, lang: str) -> str:
+    if d is None:
+        return ""
+    if isinstance(d, datetime):
+        d = d.date()
+    return deadlines.format_date(d, lang)
+
+
+def status_label(
+    status_id: int | None,
+    status: Bi[str] | None,
+    lang: str,
+    *,
+    presented: bool = False,
+    answered: bool = False,
+) -> str:
+    label = status.pick(lang)[0] if status else None
+    if not label and status_id in STATUS_LABELS:
+        label = STATUS_LABELS[status_id].get(lang)
+    if not label and presented and not answered:
+        label = t("status.presented", lang)
+    return label or t("status.unknown", lang)
+
+
+def official_url(p: Petition, lang: str) -> str:
+    """The official page in the reader's language (the French site for French readers)."""
+    mine = p.url.get("fr" if lang == "fr" else "en")
+    return mine or detail_url(p.number, "fr" if lang == "fr" else "en")
+
+
+def _link(url: str) -> str:
+    shown = url.split("://", 1)[-1]
+    return f"[{clip(shown, 120)}]({url})"
+
+
+def error_message(exc: UserFacingError, lang: str) -> str:
+    """A domain error as the short sentence a user sees, with what they may have meant."""
+    params = {k: safe(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    text = t(exc.key, lang, **params)
+    if exc.suggestions:
+        items = ", ".join(f"`{clip(str(s).replace('`', ''), 60)}`" for s in exc.suggestions[:5])
+        text += "\n" + t("suggest", lang, items=items)
+    return content(text)
+
+
+def colon(lang: str) -> str:
+    """French puts a space before the colon."""
+    return " : " if lang == "fr" else ": "
+
+
+def _banner(demo: bool, lang: str) -> str:
+    return f"**{t('demo.banner', lang)}**\n\n" if demo else ""
+
+
+def number_pages(embeds: list[discord.Embed], lang: str) -> list[discord.Embed]:
+    """Page numbers in the footer of a multi-page answer, then every page fitted."""
+    if len(embeds) > 1:
+        for i, embed in enumerate(embeds, start=1):
+            page = t("label.page", lang, page=i, pages=len(embeds))
+            embed.set_footer(text=f"{page} · {embed.footer.text}" if embed.footer.text else page)
+    return [fit(e) for e in embeds]
+
+
+# --- one petition ---------------------------------------------------------------------------
+
+
+_TRAILING_ENUMERATOR = re.compile(r"\s*(?:\b(?:and|or|et|ou)\s+)?\(?\d{1,2}[.)]$")
+
+
+def _prayer_short(p: Petition, lang: str) -> str:
+    """The prayer in whole sentences up to about 700 characters, "…" when there is more."""
+    paragraphs, used = p.prayer.pick(lang)
+    if not paragraphs:
+        return ""
+    text = collapse(" ".join(paragraphs))
+    if len(safe(text)) <= PRAYER_SHORT:
+        short = safe(text)
+    else:
+        kept = ""
+        for sentence in split_sentences(text):
+            candidate = f"{kept} {sentence}".strip()
+            if len(safe(candidate)) > PRAYER_SHORT - 2:
+                break
+            kept = candidate
+        # "…; and 4." is an item number, not the end of a sentence: drop it before the ellipsis.
+        kept = _TRAILING_ENUMERATOR.sub("", kept).rstrip(" ,;:")
+        if len(kept) < PRAYER_SHORT // 3:  # one very long sentence: cut it between words instead
+            short = _split_words(text, PRAYER_SHORT)[0]
+        else:
+            short = safe(kept) + " " + ELLIPSIS
+    if used and used != lang:
+        short += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
+    return short
+
+
+def petition_embed(p: Petition, lang: str, today: date) -> discord.Embed:
+    """One petition at a glance: who, what, when, where it stands, and the link to the official page."""
+    subject = side(p.subject, lang)
+    url = official_url(p, lang)
+    embed = discord.Embed(
+        title=f"{p.number} — {safe(subject)}" if subject else p.number,
+        url=url,
+        colour=COLOUR_DEMO if p.demo else COLOUR,
+    )
+    prayer = _prayer_short(p, lang)
+    desc = _banner(p.demo, lang)
+    if prayer:
+        desc += f"**{t('label.prayer', lang)}**\n{prayer}"
+    embed.description = desc or None
+    embed.add_field(name=t("label.type", lang), value=t(f"kind.{p.kind}", lang), inline=True)
+    embed.add_field(
+        name=t("label.status", lang),
+        value=safe(
+            status_label(p.status_id, p.status, lang, presented=bool(p.presented_on), answered=p.has_response)
+        ),
+        inline=True,
+    )
+    if p.signatures is not None:
+        embed.add_field(name=t("label.signatures", lang), value=number_text(p.signatures, lang), inline=True)
+    if p.sponsor:
+        extra = ", ".join(x for x in (p.sponsor.riding, p.sponsor.caucus.pick(lang)[0]) if x)
+        embed.add_field(
+            name=t("label.sponsor", lang),
+            value=safe(p.sponsor.name + (f" ({extra})" if extra else "")),
+            inline=True,
+        )
+    if p.initiator:
+        where = ", ".join(x for x in (p.initiator.city, p.initiator.province) if x)
+        embed.add_field(
+            name=t("label.initiator", lang),
+            value=safe(p.initiator.name + (f" ({where})" if where else "")),
+            inline=True,
+        )
+    dates = [
+        f"{t(key, lang)}{colon(lang)}{day(value, lang)}"
+        for key, value in (
+            ("label.opened", p.opened_at),
+            ("label.closed", p.closed_at),
+            ("label.presented", p.presented_on),
+            ("label.response_tabled", p.response_tabled_on),
+        )
+        if value
+    ]
+    if dates:
+        embed.add_field(name=t("label.dates", lang), value="\n".join(dates), inline=False)
+    if p.response is not None and (p.response.header or p.response.signer or p.response.paragraphs):
+        lines = []
+        header, _ = p.response.header.pick(lang)
+        if header:
+            lines.append(safe(header))
+        if p.response.signer:
+            lines.append(f"{t('label.signed_by', lang)}{colon(lang)}{safe(p.response.signer)}")
+        embed.add_field(name=t("label.response", lang), value="\n".join(lines) or "—", inline=False)
+    clock_text = deadlines.clock_line(deadlines.clock(p, today), lang)
+    if clock_text:
+        embed.add_field(name=t("label.deadline", lang), value=safe(clock_text), inline=False)
+    embed.add_field(name=t("label.link", lang), value=_link(url), inline=False)
+    footer = t("label.source", lang)
+    if p.demo:
+        footer = f"{t('demo', lang)} · {footer}"
+    embed.set_footer(text=footer)
+    return fit(embed)
+
+
+def full_text_pages(p: Petition, lang: str) -> list[discord.Embed]:
+    """The whereas clauses and the prayer, paged; nothing dropped."""
+    grievances, g_used = p.grievances.pick(lang)
+    prayer, p_used = p.prayer.pick(lang)
+    parts: list[str] = []
+    if grievances:
+        note = f" {t('only_in', lang, lang=t(f'lang.{g_used}', lang))}" if g_used and g_used != lang else ""
+        parts.append(Markup(f"**{t('label.grievances', lang)}**{note}"))
+        parts.extend(grievances)
+    if prayer:
+        note = f" {t('only_in', lang, lang=t(f'lang.{p_used}', lang))}" if p_used and p_used != lang else ""
+        parts.append(Markup(f"**{t('label.prayer', lang)}**{note}"))
+        parts.extend(prayer)
+    texts = paginate_text(parts) or [t("label.text_missing", lang)]
+    title = f"{p.number} — {t('label.full_text', lang)}"
+    banner = _banner(p.demo, lang)
+    return number_pages(
+        [
+            discord.Embed(
+                title=title,
+                url=official_url(p, lang),
+                description=banner + text,
+                colour=COLOUR_DEMO if p.demo else COLOUR,
+            )
+            for text in texts
+        ],
+        lang,
+    )
+
+
+# --- the government response ----------------------------------------------------------------
+
+
+def response_pages(answer: Any, lang: str, today: date) -> list[discord.Embed]:
+    """The summary, header, signer and timing first, then the whole response, page by page."""
+    p: Petition = answer.petition
+    colour = COLOUR_DEMO if p.demo else COLOUR
+    subject = side(p.subject, lang)
+    title = f"{p.number} — {t('label.response', lang)}"
+    first = discord.Embed(title=title, url=official_url(p, lang), colour=colour)
+    desc = _banner(p.demo, lang)
+    if subject:
+        desc += f"*{safe(subject)}*\n\n"
+    if answer.summary:
+        note = f" {safe(answer.note)}" if answer.note else ""
+        desc += f"**{t('label.summary', lang)}**{note}\n{safe(answer.summary)}"
+    first.description = desc or None
+    if answer.header:
+        first.add_field(name=t("label.response", lang), value=safe(answer.header), inline=False)
+    if answer.signer:
+        first.add_field(name=t("label.signed_by", lang), value=safe(answer.signer), inline=True)
+    if answer.tabled_on:
+        when = day(answer.tabled_on, lang)
+        if answer.answered_in_days is not None:
+            when += f" — {t('label.answered_in', lang, days=answer.answered_in_days)}"
+        first.add_field(name=t("label.response_tabled", lang), value=when, inline=True)
+    clock_text = deadlines.clock_line(deadlines.clock(p, today), lang)
+    if clock_text:
+        first.add_field(name=t("label.deadline", lang), value=safe(clock_text), inline=False)
+    paragraphs = list(answer.paragraphs)
+    if answer.paragraphs_lang and answer.paragraphs_lang != lang and paragraphs:
+        paragraphs.insert(
+            0, Markup(f"*{t('only_in', lang, lang=t(f'lang.{answer.paragraphs_lang}', lang))}*")
+        )
+    pages = [first]
+    for text in paginate_text(paragraphs):
+        pages.append(discord.Embed(title=title, url=official_url(p, lang), description=text, colour=colour))
+    return number_pages(pages, lang)
+
+
+# --- lists ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One petition in a list, whatever answer it came from."""
+
+    number: str
+    title: str
+    status: str
+    when: date | None
+    demo: bool
+    extra: str = ""  # already escaped: a search snippet with highlights, or a deadline line
+
+
+def line_from_row(row: Any, lang: str) -> Line:
+    """From `answers.Row`."""
+    title, _ = row.title.pick(lang)
+    return Line(
+        number=row.number,
+        title=title or "",
+        status=status_label(
+            row.status_id, None, lang, presented=bool(row.presented_on), answered=row.has_response
+        ),
+        when=row.presented_on or row.last_event,
+        demo=bool(row.demo),
+    )
+
+
+def line_from_hit(hit: Any, lang: str, *, demo: bool = False) -> Line:
+    """From `search.Hit` (duck-typed: only the fields a list shows)."""
+    en, fr = getattr(hit, "title_en", None), getattr(hit, "title_fr", None)
+    title = (fr or en) if lang == "fr" else (en or fr)
+    when = getattr(hit, "presented_on", None) or getattr(hit, "last_event", None)
+    if isinstance(when, str):
+        try:
+            when = date.fromisoformat(when[:10])
+        except ValueError:
+            when = None
+    return Line(
+        number=hit.number,
+        title=title or "",
+        status=status_label(
+            getattr(hit, "status_id", None),
+            None,
+            lang,
+            presented=bool(getattr(hit, "presented_on", None)),
+            answered=bool(getattr(hit, "has_response", False)),
+        ),
+        when=when,
+        demo=demo or bool(getattr(hit, "demo", False)),
+        extra=_snippet(hit),
+    )
+
+
+def _snippet(hit: Any) -> str:
+    marked = getattr(hit, "marked_snippet", None)
+    text = marked(safe) if callable(marked) else None
+    if text is None:
+        text = safe(getattr(hit, "snippet", None) or "")
+    return collapse(text)
+
+
+def line_from_overdue(p: Petition, clk: Any, lang: str) -> Line:
+    return Line(
+        number=p.number,
+        title=side(p.subject, lang),
+        status="",
+        when=None,
+        demo=p.demo,
+        extra=safe(deadlines.clock_line(clk, lang)),
+    )
+
+
+def _line_text(line: Line, lang: str) -> str:
+    bits = [f"`{line.number}` **{safe(clip(line.title, 150)) or '—'}**"]
+    tail = [x for x in (line.status, day(line.when, lang)) if x]
+    if line.demo:
+        tail.append(t("demo", lang))
+    if tail:
+        bits.append(" · ".join(tail))
+    if line.extra:
+        bits.append(f"> {line.extra}" if line.status else line.extra)
+    return clip("\n".join(bits), 600)
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and its lines; `total` counts what exists, not only what is shown."""
+
+    heading: str
+    lines: list[Line]
+    total: int
+    count_in_heading: bool = True  # False when the heading already is the count
+
+
+def count_text(total: int, lang: str) -> str:
+    return t("results.one", lang) if total == 1 else t("results.count", lang, total=number_text(total, lang))
+
+
+def list_pages(
+    title: str,
+    sections: Sequence[Section],
+    lang: str,
+    *,
+    intro: str = "",
+    per_page: int = ROWS_PER_PAGE,
+    demo: bool = False,
+) -> list[discord.Embed]:
+    """Sections of petitions, `per_page` at a time; each page repeats its section heading."""
+    entries: list[tuple[str, str]] = []  # (heading, line)
+    for sec in sections:
+        heading = f"**{sec.heading}**"
+        if sec.count_in_heading:
+            heading += f" ({number_text(sec.total, lang)})"
+        if len(sec.lines) < sec.total:
+            heading += (
+                f" — {t('label.showing', lang, shown=len(sec.lines), total=number_text(sec.total, lang))}"
+            )
+        if not sec.lines:
+            entries.append((heading, "—"))
+        entries.extend((heading, _line_text(line, lang)) for line in sec.lines)
+    pages: list[discord.Embed] = []
+    chunk: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if not chunk:
+            return
+        parts: list[str] = [x for x in (_banner(demo, lang).strip(), intro) if x]
+        if parts:
+            parts.append("")
+        last = None
+        for heading, text in chunk:
+            if heading != last:
+                parts.append(heading)
+                last = heading
+            parts.append(text)
+        pages.append(
+            discord.Embed(
+                title=title,
+                description=clip("\n".join(parts), DESCRIPTION_MAX),
+                colour=COLOUR_DEMO if demo else COLOUR,
+            )
+        )
+        chunk.clear()
+
+    size = 0
+    for entry in entries:
+        grow = len(entry[0]) + len(entry[1]) + 2
+        if chunk and (len(chunk) >= per_page or size + grow > PAGE_TEXT):
+            flush()
+            size = 0
+        chunk.append(entry)
+        size += grow
+    flush()
+    if not pages:
+        pages.append(discord.Embed(title=title, description=intro or t("results.none", lang), colour=COLOUR))
+    return number_pages(pages, lang)
+
+
+def country_pages(answer: Any, lang: str) -> list[discord.Embed]:
+    name = answer.name.get(lang) or answer.name.en or answer.code
+    sections = [
+        Section(
+            t("label.primary", lang, country=name),
+            [line_from_row(r, lang) for r in answer.primary.rows],
+            answer.primary.total,
+        ),
+        Section(
+            t("label.mentioned", lang, country=name),
+            [line_from_row(r, lang) for r in answer.mentioned.rows],
+            answer.mentioned.total,
+        ),
+    ]
+    intro = ""
+    if answer.alternatives:
+        intro = t("label.also", lang, items=", ".join(f"`{safe(a)}`" for a in answer.alternatives))
+    demo = any(r.demo for r in (*answer.primary.rows, *answer.mentioned.rows))
+    return list_pages(
+        t("label.country_title", lang, country=f"{name} ({answer.code})"),
+        sections,
+        lang,
+        intro=intro,
+        demo=demo,
+    )
+
+
+def search_pages(
+    result: Any, query: str, lang: str, demo_numbers: frozenset[str] = frozenset()
+) -> list[discord.Embed]:
+    """Search hits, or the ways out of an empty result. `demo_numbers` marks hits from the demo set."""
+    title = (
+        t("label.search_title", lang, query=clip(safe(query), 120)) if query else t("label.search_all", lang)
+    )
+    lines = [line_from_hit(h, lang, demo=h.number in demo_numbers) for h in result.hits]
+    if not lines:
+        intro = t("results.none", lang)
+        tips = [_suggestion_text(s, lang) for s in result.suggestions][:10]
+        if tips:
+            intro += "\n\n**" + t("label.try_instead", lang) + "**\n" + "\n".join(f"• {tip}" for tip in tips)
+        return [fit(discord.Embed(title=title, description=intro, colour=COLOUR))]
+    section = Section(count_text(result.total, lang), lines, result.total, count_in_heading=False)
+    return list_pages(title, [section], lang, demo=any(line.demo for line in lines))
+
+
+_FILTER_OPTION = {
+    "status_ids": "opt.status",
+    "kind": "opt.type",
+    "parliament": "opt.parliament",
+    "sponsor": "opt.sponsor",
+    "subject": "opt.subject",
+    "date_from": "opt.from",
+    "date_to": "opt.to",
+    "has_response": "opt.answered",
+    "country": "opt.country",
+}
+
+
+def _suggestion_text(s: Any, lang: str) -> str:
+    """A way out of an empty search, in the reader's words (a string, or a `search.Suggestion`)."""
+    if isinstance(s, str):
+        return safe(clip(s, 200))
+    kind = getattr(s, "kind", "")
+    value = str(getattr(s, "value", s))
+    count = number_text(int(getattr(s, "count", 0) or 0), lang)
+    if kind == "drop_filter":
+        key = _FILTER_OPTION.get(value)
+        name = t(key, lang) if key else value
+        return t("search.suggest.drop_filter", lang, value=name, count=count)
+    if kind in ("spelling", "title"):
+        return t(f"search.suggest.{kind}", lang, value=safe(clip(value, 150)), count=count)
+    return safe(clip(value, 200))
+
+
+def sponsor_pages(mp: Any, page: Any, lang: str) -> list[discord.Embed]:
+    name = getattr(mp, "name", str(mp))
+    lines = [line_from_row(r, lang) for r in page.rows]
+    section = Section(count_text(page.total, lang), lines, page.total, count_in_heading=False)
+    return list_pages(
+        t("label.sponsor_title", lang, name=safe(name)),
+        [section],
+        lang,
+        demo=any(line.demo for line in lines),
+    )
+
+
+def overdue_pages(late: Sequence[tuple[Petition, Any]], lang: str) -> list[discord.Embed]:
+    if not late:
+        return [
+            fit(
+                discord.Embed(
+                    title=t("label.overdue_title", lang), description=t("overdue.none", lang), colour=COLOUR
+                )
+            )
+        ]
+    lines = [line_from_overdue(p, c, lang) for p, c in late]
+    section = Section(count_text(len(lines), lang), lines, len(lines), count_in_heading=False)
+    return list_pages(t("label.overdue_title", lang), [section], lang, demo=any(p.demo for p, _ in late))
+
+
+# --- statistics -------------------------------------------------------------------------------
+
+STATS_FILENAME = "stats.png"
+
+
+def stats_embed(answer: Any, lang: str) -> discord.Embed:
+    """The figures of the chart in words, so a screen reader gets everything the picture shows."""
+    embed = discord.Embed(
+        title=t("stats.title", lang, label=safe(answer.label)), colour=COLOUR_DEMO if answer.demo else COLOUR
+    )
+    desc = _banner(answer.demo, lang)
+    desc += t(
+        "stats.totals",
+        lang,
+        petitions=number_text(answer.petitions, lang),
+        answered=number_text(answer.with_response, lang),
+    )
+    desc += "\n" + t("stats.chart_alt", lang)
+    embed.description = desc
+    years = "\n".join(f"{year}: {number_text(n, lang)}" for year, n in answer.per_year.items())
+    embed.add_field(name=t("stats.per_year", lang), value=years or t("stats.no_data", lang), inline=True)
+    provinces = "\n".join(
+        f"{safe(name)}: {number_text(n, lang)}" for name, n in answer.signatures_by_province.items()
+    )
+    embed.add_field(
+        name=t("stats.by_province", lang), value=provinces or t("stats.no_data", lang), inline=True
+    )
+    embed.set_image(url=f"attachment://{STATS_FILENAME}")
+    embed.set_footer(text=t("label.source", lang))
+    return fit(embed)
+
+
+def stats_chart(answer: Any, lang: str) -> bytes:
+    """Two bar charts as one PNG. CPU-bound: call it in a worker thread."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(9, 4), dpi=100)
+    left, right = fig.subplots(1, 2)
+    years = list(answer.per_year)
+    left.bar([str(y) for y in years], [answer.per_year[y] for y in years], color="#8c2432")
+    left.set_title(t("stats.per_year", lang))
+    if not years:
+        left.text(0.5, 0.5, t("stats.no_data", lang), ha="center", va="center", transform=left.transAxes)
+    provinces = list(answer.signatures_by_province)[:13]
+    right.barh(provinces[::-1], [answer.signatures_by_province[p] for p in provinces[::-1]], color="#2c3e50")
+    right.set_title(t("stats.by_province", lang))
+    if not provinces:
+        right.text(0.5, 0.5, t("stats.no_data", lang), ha="center", va="center", transform=right.transAxes)
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    return out.getvalue()
+
+
+# --- about and status ---------------------------------------------------------------------------
+
+
+def when_text(iso: str | None, lang: str) -> str:
+    """A stored ISO timestamp as a Discord timestamp (shown in the reader's own time zone)."""
+    if not iso:
+        return t("about.never", lang)
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return safe(iso)
+    return f"{discord.utils.format_dt(moment, 'f')} ({discord.utils.format_dt(moment, 'R')})"
+
+
+def about_embed(stats: Any, lang: str) -> discord.Embed:
+    embed = discord.Embed(title=t("about.title", lang), description=t("about.what", lang), colour=COLOUR)
+    embed.add_field(name=t("about.source_label", lang), value=t("about.source", lang), inline=False)
+    embed.add_field(
+        name=t("about.freshness_label", lang),
+        value=t(
+            "about.freshness",
+            lang,
+            count=number_text(stats.petitions, lang),
+            demo=number_text(stats.demo, lang),
+            when=when_text(stats.last_refresh, lang),
+        ),
+        inline=False,
+    )
+    embed.add_field(name=t("about.usage_label", lang), value=t("about.usage", lang), inline=False)
+    return fit(embed)
+
+
+def status_embed(
+    stats: Any,
+    lang: str,
+    *,
+    guilds: int,
+    latency_ms: int,
+    uptime: str,
+    refresh_minutes: int,
+    extensions: Sequence[str],
+    failed: Sequence[str],
+) -> discord.Embed:
+    embed = discord.Embed(title=t("admin.status_title", lang), colour=COLOUR)
+    embed.description = "\n".join(
+        [
+            t(
+                "admin.status_store",
+                lang,
+                count=number_text(stats.petitions, lang),
+                demo=stats.demo,
+                answered=stats.with_response,
+                when=when_text(stats.last_refresh, lang),
+            ),
+            t("admin.status_bot", lang, guilds=guilds, latency=latency_ms, uptime=uptime),
+            t("admin.status_refresh", lang, minutes=refresh_minutes)
+            if refresh_minutes
+            else t("admin.status_refresh_off", lang),
+        ]
+    )
+    ext = ", ".join(f"`{e}`" for e in extensions) or "—"
+    if failed:
+        ext += "\n" + t("admin.reload_failed", lang, failed=", ".join(f"`{e}`" for e in failed))
+    embed.add_field(name=t("admin.extensions", lang), value=ext, inline=False)
+    return fit(embed)

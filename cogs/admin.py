@@ -1,0 +1,160 @@
+"""/about for everyone; /admin status, reload, sync and refresh for the people who run the bot.
+
+The admin group is hidden from members without Manage Server (Discord applies
+`default_permissions`) and each subcommand checks again at run time, because a
+server can override what Discord hides. Reload and global sync change the bot
+for every server, so they are for the bot's owners only. This cog also runs the
+periodic refresh from the petitions site.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot import render
+from bot.discord_bot import NotOwner, PetitionBot, new_error_id
+from bot.i18n import lang_of, t
+from bot.translator import ls
+
+log = logging.getLogger(__name__)
+
+
+def owner_only() -> object:
+    """A check that passes for the bot's owners (OWNER_IDS, else the application's owner or team)."""
+
+    async def predicate(interaction: discord.Interaction) -> bool:
+        client = interaction.client
+        if isinstance(client, commands.Bot) and await client.is_owner(interaction.user):
+            return True
+        raise NotOwner()
+
+    return app_commands.check(predicate)
+
+
+def _uptime(since: datetime) -> str:
+    seconds = int((datetime.now(UTC) - since).total_seconds())
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    return f"{days}d {hours}h {minutes}m" if days else f"{hours}h {minutes}m"
+
+
+class Admin(commands.Cog):
+    """About the bot, and running it."""
+
+    admin = app_commands.Group(
+        name=ls("cmd.admin"),
+        description=ls("cmd.admin.desc"),
+        default_permissions=discord.Permissions(manage_guild=True),
+        guild_only=True,
+        # `guild_only` sets the old `dm_permission`; `contexts` is what current clients read.
+        allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
+    )
+
+    def __init__(self, bot: PetitionBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        minutes = self.bot.settings.refresh_minutes
+        if minutes > 0:
+            self.refresh_loop.change_interval(minutes=minutes)
+            self.refresh_loop.start()
+        else:
+            log.info("periodic refresh off (REFRESH_MINUTES=0)")
+
+    async def cog_unload(self) -> None:
+        self.refresh_loop.cancel()
+
+    @tasks.loop(minutes=60)
+    async def refresh_loop(self) -> None:
+        try:
+            await self.bot.refresh_once()
+        except Exception:  # one failed refresh must not end the loop; the next one may succeed
+            log.exception("scheduled refresh failed")
+
+    @refresh_loop.before_loop
+    async def before_refresh(self) -> None:
+        await self.bot.wait_until_ready()
+
+    # --- /about ---------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.about"), description=ls("cmd.about.desc"))
+    async def about(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        stats = await self.bot.store.stats()
+        await interaction.response.send_message(embed=render.about_embed(stats, lang))
+
+    # --- /admin ---------------------------------------------------------------------------
+
+    @admin.command(name=ls("cmd.admin.status"), description=ls("cmd.admin.status.desc"))
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def status(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        stats = await self.bot.store.stats()
+        latency = self.bot.latency
+        embed = render.status_embed(
+            stats,
+            lang,
+            guilds=len(self.bot.guilds),
+            latency_ms=int(latency * 1000) if latency == latency and latency != float("inf") else -1,
+            uptime=_uptime(self.bot.started_at),
+            refresh_minutes=self.bot.settings.refresh_minutes,
+            extensions=sorted(self.bot.extensions),
+            failed=sorted(self.bot.failed_extensions),
+        )
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @admin.command(name=ls("cmd.admin.reload"), description=ls("cmd.admin.reload.desc"))
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @owner_only()
+    async def reload(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        ok, failed = await self.bot.reload_all_extensions()
+        lines = [t("admin.reloaded", lang, ok=", ".join(f"`{name}`" for name in ok) or "—")]
+        if failed:
+            lines.append(t("admin.reload_failed", lang, failed=", ".join(f"`{name}`" for name in failed)))
+        await interaction.followup.send(render.content("\n".join(lines)), ephemeral=True)
+
+    @admin.command(name=ls("cmd.admin.sync"), description=ls("cmd.admin.sync.desc"))
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @owner_only()
+    async def sync(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        synced = await self.bot.tree.sync()
+        log.info("global sync of %d commands by %s", len(synced), interaction.user.id)
+        await interaction.followup.send(t("admin.synced", lang, count=len(synced)), ephemeral=True)
+
+    @admin.command(name=ls("cmd.admin.refresh"), description=ls("cmd.admin.refresh.desc"))
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def refresh(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        if self.bot.settings.refresh_minutes == 0:
+            await interaction.response.send_message(t("admin.refresh_off", lang), ephemeral=True)
+            return
+        if self.bot.refresh_lock.locked():
+            await interaction.response.send_message(t("admin.refresh_busy", lang), ephemeral=True)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            line = await self.bot.refresh_once()
+        except Exception:
+            error_id = new_error_id()
+            log.exception("refresh %s asked by %s failed", error_id, interaction.user.id)
+            await interaction.followup.send(
+                t("admin.refresh_failed", lang, error_id=error_id), ephemeral=True
+            )
+            return
+        await interaction.followup.send(
+            render.content(t("admin.refresh_done", lang, summary=render.safe(line or "—"))), ephemeral=True
+        )
+
+
+async def setup(bot: PetitionBot) -> None:
+    await bot.add_cog(Admin(bot))

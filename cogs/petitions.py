@@ -1,0 +1,335 @@
+"""Looking petitions up: /petition, /petitions, /search, /response, /sponsor, /overdue.
+
+Glue only: each command reads its options, asks `bot.petitions.answers` one
+question, has `bot.render` turn the answer into embeds and replies. Domain
+errors (a bad number, an unknown country) are raised as `UserFacingError` and
+answered by the bot's central error path.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.discord_bot import PetitionBot, autocomplete_choices
+from bot.i18n import lang_of, t
+from bot.paginator import BaseView, OriginalResponse, Paginator
+from bot.petitions import answers, autocomplete
+from bot.petitions.errors import BadPetitionNumber, UserFacingError
+from bot.petitions.search import SearchFilters
+from bot.petitions.store import Store
+from bot.translator import ls
+
+log = logging.getLogger(__name__)
+
+LIST_LIMIT = 50  # rows fetched for a paged list (5 pages of 10)
+
+#: Status choices and the status ids each stands for (see model.STATUS_LABELS).
+STATUS_GROUPS: dict[str, tuple[int, ...]] = {
+    "open": (207,),
+    "certification": (226,),
+    "closed": (224, 229),
+    "answered": (223,),
+    "dissolved": (289, 291),
+}
+STATUS_CHOICES = [app_commands.Choice(name=ls(f"choice.status.{key}"), value=key) for key in STATUS_GROUPS]
+TYPE_CHOICES = [
+    app_commands.Choice(name=ls("choice.type.e"), value="e"),
+    app_commands.Choice(name=ls("choice.type.paper"), value="paper"),
+]
+
+
+class IsoDate(app_commands.Transformer):
+    """A YYYY-MM-DD string option; anything else is refused in the user's language before the command runs."""
+
+    async def transform(self, interaction: discord.Interaction, value: str, /) -> date:
+        text = str(value).strip()
+        try:
+            if len(text) != 10:
+                raise ValueError(text)
+            return date.fromisoformat(text)
+        except ValueError:
+            raise UserFacingError("date.bad", value=text[:40]) from None
+
+
+async def lookup(store: Store, raw: str, lang: str) -> Any:
+    """`answers.lookup`, but text that is no number at all gets a pointer to /search and word matches."""
+    try:
+        return await answers.lookup(store, raw)
+    except BadPetitionNumber as exc:
+        raise await _with_search_hint(store, exc, raw, lang) from exc
+
+
+async def _with_search_hint(store: Store, exc: BadPetitionNumber, raw: str, lang: str) -> UserFacingError:
+    if exc.key != "number.bad":
+        return exc
+    suggestions = list(exc.suggestions)
+    if not suggestions:
+        found = await autocomplete_choices(
+            "petition", lambda: autocomplete.petition_choices(store, raw, lang)
+        )
+        suggestions = [choice.value for choice in found[:5]]
+    return UserFacingError(
+        "petition.bad_number_hint", suggestions=suggestions, value=exc.params.get("value", raw)
+    )
+
+
+class PetitionView(BaseView):
+    """The "Response" and "Full text" buttons under a petition.
+
+    Anyone in the channel may press them: each press answers privately (an
+    ephemeral paginator that belongs to the presser), in the presser's language.
+    """
+
+    def __init__(
+        self, bot: PetitionBot, number: str, *, has_response: bool, has_text: bool, lang: str
+    ) -> None:
+        super().__init__()
+        self.bot = bot
+        self.number = number
+        if has_response:
+            button: discord.ui.Button[Any] = discord.ui.Button(
+                label=t("button.response", lang),
+                style=discord.ButtonStyle.primary,
+                custom_id=f"{self.id_prefix}:response",
+            )
+            button.callback = self.show_response  # type: ignore[method-assign]
+            self.add_item(button)
+        if has_text:
+            button = discord.ui.Button(
+                label=t("button.full_text", lang),
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{self.id_prefix}:text",
+            )
+            button.callback = self.show_text  # type: ignore[method-assign]
+            self.add_item(button)
+
+    async def show_response(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        answer = await answers.response_of(self.bot.store, self.number, lang)
+        pages = render.response_pages(answer, lang, self.bot.today())
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction, ephemeral=True)
+
+    async def show_text(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        petition = await answers.lookup(self.bot.store, self.number)
+        pages = render.full_text_pages(petition, lang)
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction, ephemeral=True)
+
+
+class Petitions(commands.Cog):
+    """Finding and reading petitions."""
+
+    def __init__(self, bot: PetitionBot) -> None:
+        self.bot = bot
+
+    @property
+    def store(self) -> Store:
+        return self.bot.store
+
+    # --- /petition ------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.petition"), description=ls("cmd.petition.desc"))
+    @app_commands.rename(number=ls("opt.number"))
+    @app_commands.describe(number=ls("opt.number.desc"))
+    async def petition(
+        self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
+    ) -> None:
+        lang = lang_of(interaction.locale)
+        p = await lookup(self.store, number, lang)
+        embed = render.petition_embed(p, lang, self.bot.today())
+        view = PetitionView(
+            self.bot,
+            p.number,
+            has_response=p.has_response,
+            has_text=bool(p.prayer or p.grievances),
+            lang=lang,
+        )
+        if view.children:
+            await interaction.response.send_message(embed=embed, view=view)
+            view.message = OriginalResponse(interaction)
+        else:
+            await interaction.response.send_message(embed=embed)
+
+    @petition.autocomplete("number")
+    async def petition_number_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        lang = lang_of(interaction.locale)
+        return await autocomplete_choices(
+            "petition", lambda: autocomplete.petition_choices(self.store, current, lang)
+        )
+
+    # --- /petitions -------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.petitions"), description=ls("cmd.petitions.desc"))
+    @app_commands.rename(country=ls("opt.country"), status=ls("opt.status"), kind=ls("opt.type"))
+    @app_commands.describe(
+        country=ls("opt.country.desc"), status=ls("opt.status.desc"), kind=ls("opt.type.desc")
+    )
+    @app_commands.choices(status=STATUS_CHOICES, kind=TYPE_CHOICES)
+    async def petitions(
+        self,
+        interaction: discord.Interaction,
+        country: app_commands.Range[str, 1, 100],
+        status: str | None = None,
+        kind: str | None = None,
+    ) -> None:
+        lang = lang_of(interaction.locale)
+        answer = await answers.petitions_for_country(
+            self.store,
+            country,
+            status_ids=STATUS_GROUPS.get(status or "", ()),
+            kind=kind,
+            limit=LIST_LIMIT,
+        )
+        pages = render.country_pages(answer, lang)
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
+
+    @petitions.autocomplete("country")
+    async def petitions_country_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        lang = lang_of(interaction.locale)
+        return await autocomplete_choices("country", lambda: autocomplete.country_choices(current, lang))
+
+    # --- /search ------------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.search"), description=ls("cmd.search.desc"))
+    @app_commands.rename(
+        query=ls("opt.query"),
+        status=ls("opt.status"),
+        kind=ls("opt.type"),
+        parliament=ls("opt.parliament"),
+        sponsor=ls("opt.sponsor"),
+        subject=ls("opt.subject"),
+        date_from=ls("opt.from"),
+        date_to=ls("opt.to"),
+        answered=ls("opt.answered"),
+    )
+    @app_commands.describe(
+        query=ls("opt.query.desc"),
+        status=ls("opt.status.desc"),
+        kind=ls("opt.type.desc"),
+        parliament=ls("opt.parliament.desc"),
+        sponsor=ls("opt.sponsor.desc"),
+        subject=ls("opt.subject.desc"),
+        date_from=ls("opt.from.desc"),
+        date_to=ls("opt.to.desc"),
+        answered=ls("opt.answered.desc"),
+    )
+    @app_commands.choices(status=STATUS_CHOICES, kind=TYPE_CHOICES)
+    async def search(
+        self,
+        interaction: discord.Interaction,
+        query: app_commands.Range[str, 0, 200] = "",
+        status: str | None = None,
+        kind: str | None = None,
+        parliament: app_commands.Range[int, 35, 60] | None = None,
+        sponsor: app_commands.Range[str, 1, 100] | None = None,
+        subject: app_commands.Range[str, 1, 100] | None = None,
+        date_from: app_commands.Transform[date, IsoDate] | None = None,
+        date_to: app_commands.Transform[date, IsoDate] | None = None,
+        answered: bool | None = None,
+    ) -> None:
+        lang = lang_of(interaction.locale)
+        if date_from and date_to and date_from > date_to:
+            raise UserFacingError("error.dates_reversed")
+        filters = SearchFilters(
+            status_ids=STATUS_GROUPS.get(status or "", ()),
+            kind=kind,
+            parliament=parliament,
+            sponsor=sponsor,
+            subject=subject,
+            date_from=date_from,
+            date_to=date_to,
+            has_response=answered,
+        )
+        # Spelling suggestions may read the whole index: do not hold the 3-second window.
+        await interaction.response.defer(thinking=True)
+        result = await answers.search(self.store, query, filters, limit=LIST_LIMIT)
+        shown = await self.store.get_many([hit.number for hit in result.hits])
+        pages = render.search_pages(result, query, lang, frozenset(p.number for p in shown if p.demo))
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
+
+    @search.autocomplete("sponsor")
+    async def search_sponsor_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        lang = lang_of(interaction.locale)
+        return await autocomplete_choices(
+            "sponsor", lambda: autocomplete.sponsor_choices(self.store, current, lang)
+        )
+
+    @search.autocomplete("subject")
+    async def search_subject_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        lang = lang_of(interaction.locale)
+        return await autocomplete_choices(
+            "subject", lambda: autocomplete.subject_choices(self.store, current, lang)
+        )
+
+    # --- /response ------------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.response"), description=ls("cmd.response.desc"))
+    @app_commands.rename(number=ls("opt.number"))
+    @app_commands.describe(number=ls("opt.number.desc"))
+    async def response(
+        self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
+    ) -> None:
+        lang = lang_of(interaction.locale)
+        try:
+            answer = await answers.response_of(self.store, number, lang)
+        except BadPetitionNumber as exc:
+            raise await _with_search_hint(self.store, exc, number, lang) from exc
+        pages = render.response_pages(answer, lang, self.bot.today())
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
+
+    @response.autocomplete("number")
+    async def response_number_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        lang = lang_of(interaction.locale)
+        return await autocomplete_choices(
+            "petition", lambda: autocomplete.petition_choices(self.store, current, lang)
+        )
+
+    # --- /sponsor ---------------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.sponsor"), description=ls("cmd.sponsor.desc"))
+    @app_commands.rename(mp=ls("opt.mp"))
+    @app_commands.describe(mp=ls("opt.mp.desc"))
+    async def sponsor(self, interaction: discord.Interaction, mp: app_commands.Range[str, 1, 100]) -> None:
+        lang = lang_of(interaction.locale)
+        person, page = await answers.sponsor_petitions(self.store, mp, limit=LIST_LIMIT)
+        pages = render.sponsor_pages(person, page, lang)
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
+
+    @sponsor.autocomplete("mp")
+    async def sponsor_mp_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        lang = lang_of(interaction.locale)
+        return await autocomplete_choices(
+            "sponsor", lambda: autocomplete.sponsor_choices(self.store, current, lang)
+        )
+
+    # --- /overdue -----------------------------------------------------------------------------------
+
+    @app_commands.command(name=ls("cmd.overdue"), description=ls("cmd.overdue.desc"))
+    async def overdue(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        late = await answers.overdue(self.store, self.bot.today())
+        pages = render.overdue_pages(late, lang)
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
+
+
+async def setup(bot: PetitionBot) -> None:
+    await bot.add_cog(Petitions(bot))
