@@ -418,7 +418,7 @@ async def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         print("\n".join(_rows(country.primary.rows, args.lang)))
         print()
         late = await answers.overdue(store, today)
-        print(f"{t('label.deadline', args.lang)}:")
+        print(f"{t('overdue.title', args.lang)}:")
         for q, c in late or []:
             print(f"  {q.number:<10} {deadlines.clock_line(c, args.lang)}")
         if not late:

@@ -8,6 +8,7 @@ and the error policy must outlive a reload. The cogs reach them through the bot.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 import pkgutil
@@ -217,6 +218,9 @@ class PetitionBot(commands.Bot):
 
             self._store = await Store.open(self.settings.db_path)
             await ready_store(self._store)
+        # The search vocabulary takes a second or two at 100k petitions: build it
+        # in the background; searches fall back to prefix queries meanwhile.
+        self._warm_task = asyncio.create_task(self._warm_search(), name="warm-search")
         if self.http_session is None:
             self.http_session = aiohttp.ClientSession()
         await self.tree.set_translator(PetitionTranslator())
@@ -276,7 +280,20 @@ class PetitionBot(commands.Bot):
         log.info("refresh: %s", line)
         return line
 
+    async def _warm_search(self) -> None:
+        from bot.petitions import search
+
+        try:
+            await search.warm(self.store)
+        except Exception:
+            log.exception("could not build the search vocabulary; searches use prefix queries")
+
     async def close(self) -> None:
+        task = getattr(self, "_warm_task", None)
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         try:
             await super().close()
         finally:

@@ -74,8 +74,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.unknown": {"en": "Status not published", "fr": "Statut non publié"},
     "demo": {"en": "demo data", "fr": "données de démonstration"},
     "demo.banner": {
-        "en": "⚠ demo data — written for the demo, not an official record",
-        "fr": "⚠ données de démonstration — rédigées pour la démo, pas un document officiel",
+        "en": "⚠ demo data — a bundled sample, not fetched from the site; check the official page",
+        "fr": "⚠ données de démonstration — un échantillon fourni, non tiré du site; vérifiez la page officielle",
     },
     "only_in": {
         "en": "(available in {lang} only)",
@@ -85,6 +85,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lang.fr": {"en": "French", "fr": "français"},
     "results.none": {"en": "No petitions match.", "fr": "Aucune pétition ne correspond."},
     "results.count": {"en": "{total} petitions", "fr": "{total} pétitions"},
+    "overdue.title": {"en": "Overdue responses", "fr": "Réponses en retard"},
     "overdue.none": {
         "en": "No presented petition is past its 45-day deadline.",
         "fr": "Aucune pétition présentée n’a dépassé son délai de 45 jours.",

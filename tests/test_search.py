@@ -34,7 +34,9 @@ CORPUS = [
             "e-100",
             subject=Bi("Refugees", "Réfugiés"),
             keywords=[("Refugees", "Réfugiés")],
-            grievances=Bi(["Syrian refugees wait years for resettlement."], ["Les réfugiés syriens attendent."]),
+            grievances=Bi(
+                ["Syrian refugees wait years for resettlement."], ["Les réfugiés syriens attendent."]
+            ),
             sponsor=("Jenny Kwan", 89346),
             status_id=223,
             response="The Government supports resettlement.",
@@ -47,7 +49,9 @@ CORPUS = [
             "e-101",
             subject=Bi("Citizenship and immigration", "Citoyenneté et immigration"),
             keywords=["Immigration"],
-            grievances=Bi(["A refugee family was separated at the border."], ["Une famille réfugiée séparée."]),
+            grievances=Bi(
+                ["A refugee family was separated at the border."], ["Une famille réfugiée séparée."]
+            ),
             sponsor=("Garnett Genuis", 89226),
             presented_on=date(2024, 2, 1),
         )
@@ -259,10 +263,40 @@ def test_stemming_is_light() -> None:
 def test_query_is_rebuilt_quoted() -> None:
     parsed = parse_query('title:"peaceful opposition" NEAR refugees*')
     assert parsed.phrases == (("peaceful", "opposition"),)
-    assert parsed.fts() == '"near"* "refuge"* "peaceful opposition"'
+    assert parsed.fts() == '"near"* AND "refuge"* AND "peaceful opposition"'
 
 
 def test_snippet_centres_on_matches() -> None:
     text = " ".join(["filler"] * 50 + ["refugees"] + ["more"] * 50)
     out = make_snippet(text, ["refuge"], words=10)
     assert "\x02refugees\x03" in out and out.startswith("…") and out.endswith("…")
+
+
+async def test_warm_vocabulary_gives_the_same_answers(store: Store) -> None:
+    from bot.petitions.search import warm
+
+    cold = {q: numbers(await search(store, q)) for q in ("refugees", "persecutes", "climate change")}
+    await warm(store)  # long stems now become ("word" OR "word") lists
+    result = await search(store, "refugees")
+    assert " OR " in result.query_used
+    assert {q: numbers(await search(store, q)) for q in cold} == cold
+
+
+async def test_new_words_are_found_after_warming(store: Store) -> None:
+    from bot.petitions.search import warm
+
+    await warm(store)
+    await store.upsert([Prepared(make_petition("e-555", grievances="Lighthouses need keepers."))])
+    assert numbers(await search(store, "lighthouses")) == ["e-555"]
+
+
+async def test_filters_only_with_no_result_suggests_dropping(store: Store) -> None:
+    result = await search(store, "", SearchFilters(parliament=43))
+    assert [s.value for s in result.suggestions if s.kind == "drop_filter"] == ["parliament"]
+
+
+async def test_number_query_respects_filters_and_says_why(store: Store) -> None:
+    result = await search(store, "441-00155", SearchFilters(has_response=True))
+    assert result.hits == []
+    assert [(s.kind, s.value) for s in result.suggestions] == [("drop_filter", "has_response")]
+    assert (await search(store, "e-77777")).hits == []

@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.petitions.search import _plain, cached, keywords, subjects
-from bot.petitions.sponsors import name_words, score_name, sponsor_list
+from bot.petitions.sponsors import _candidates, name_words, score_name, sponsor_list
 from bot.petitions.store import Store
 from bot.petitions.text import collapse, fold
 
@@ -170,7 +170,7 @@ async def _by_words(store: Store, text: str, lang: str) -> list[Choice]:
     sql = (
         "SELECT p.number, p.subject_en, p.subject_fr, f.title, f.keywords "
         "FROM (SELECT rowid, title, keywords FROM petition_fts WHERE petition_fts MATCH ? "
-        "ORDER BY rowid DESC LIMIT 200) AS f CROSS JOIN petitions p ON p.id = f.rowid "
+        "ORDER BY rowid DESC LIMIT 80) AS f CROSS JOIN petitions p ON p.id = f.rowid "
     )
     rows = await _rows(store, sql, [fts])
     ranked: list[tuple[int, str, Choice]] = []
@@ -214,7 +214,7 @@ async def _sponsor_choices(store: Store, current: str, lang: str) -> list[Choice
         return [choice(s) for s in everyone[:MAX_CHOICES]]
     whole = " ".join(words)
     ranked = []
-    for s in everyone:
+    for s in _candidates(words, everyone):
         folded = " ".join(name_words(s.name))
         if folded == whole:
             tier = 0

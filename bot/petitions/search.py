@@ -12,17 +12,29 @@ written, accents folded by the tokenizer). Each unquoted word is folded
 and "réfugiés" become `refuge*`/`refugi*` and meet the singular and plural
 forms. Quoted phrases are matched exactly (accents still folded).
 
-Speed at 100k petitions comes from never touching every match: a cheap probe
-counts matches up to `RANK_CAP`. A narrow query is ranked whole with bm25; a
-broad one is ranked within the `RANK_CAP` most recently stored matches (by
-rowid) and its total is reported as a lower bound (`total_exact=False`).
-Filters that narrow a broad query are applied to every match instead, since
-the window could otherwise hide them.
+A query that is a petition number (`441-00155`, `e 4123`) returns that
+petition alone, if the filters let it through.
+
+Speed at 100k petitions comes from never touching every match:
+
+- A probe finds the rowid below the `RANK_CAP` newest matches (`FILTERED_SCAN`
+  with filters). A narrow query is ranked whole with bm25 and its total is
+  exact; a broad one is ranked within that window of most recently stored
+  matches, and its total is a lower bound (`total_exact=False`).
+- Filters sit in the same statement, so bm25 runs only for rows that pass.
+- The FTS vocabulary (migration 002, read into memory in the background by
+  `warm()` and after changes) turns a long stem into the few indexed words it
+  stands for, `("refugee" OR "refugees")`, which FTS5 walks lazily where a
+  prefix query would merge every doclist first; its document counts also
+  tell when a query is certainly narrow, which saves the probe. Until the
+  vocabulary is current, plain prefix queries are used (slower, never wrong).
+- Snippets are cut here, by one regex per shown hit, not by FTS5's snippet().
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import re
 import sqlite3
@@ -45,10 +57,11 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 300  # longer input is cut: nobody types more into a search box
 MAX_TERMS = 12  # words + phrases kept from one query
 MAX_PHRASE_WORDS = 12
-RANK_CAP = 1500  # matches ranked with bm25 before the query counts as broad
-BROAD_SCAN = 1500  # newest matches ranked for a broad query without filters
-COUNT_CAP = 10_000  # filter-only totals are counted up to here
-VOCAB_TTL = 600.0  # seconds a stale spelling vocabulary may be served while it rebuilds
+RANK_CAP = 600  # matches ranked with bm25 before the query counts as broad
+FILTERED_SCAN = 2000  # matches looked at when filters narrow them
+COUNT_CAP = 1000  # filter-only totals are counted up to here
+MAX_EXPANSIONS = 12  # indexed words a long stem may stand for before a prefix query is cheaper
+VOCAB_REFRESH = 10.0  # seconds at least between background rebuilds of the vocabulary
 
 # bm25 weights, in the FTS column order: number, title, keywords, body, response, sponsor.
 WEIGHTS = (4.0, 10.0, 8.0, 1.0, 0.5, 3.0)
@@ -213,11 +226,25 @@ class ParsedQuery:
     def empty(self) -> bool:
         return not self.words and not self.phrases
 
-    def fts(self, words: Sequence[str] | None = None) -> str:
-        """The safe FTS5 expression: every word and phrase is a quoted string."""
-        parts = [_term(w) for w in (self.words if words is None else words)]
+    def fts(self, words: Sequence[str] | None = None, expand: dict[str, list[str]] | None = None) -> str:
+        """The safe FTS5 expression: every word and phrase is a quoted string.
+
+        `expand` maps a stem to the indexed words it stands for; such a stem
+        becomes `("w1" OR "w2" ...)` instead of a prefix query, which FTS5 can
+        walk lazily instead of merging every doclist up front.
+        """
+        expand = expand or {}
+        parts = []
+        for w in self.words if words is None else words:
+            found = expand.get(stem(w))
+            if found:
+                parts.append(
+                    "(" + " OR ".join(f'"{t}"' for t in found) + ")" if len(found) > 1 else f'"{found[0]}"'
+                )
+            else:
+                parts.append(_term(w))
         parts += ['"' + " ".join(p) + '"' for p in self.phrases]
-        return " ".join(parts)
+        return " AND ".join(parts)
 
     def stems(self) -> list[str]:
         return [stem(w) for w in self.words]
@@ -263,6 +290,7 @@ class _Where:
     params: list[Any]
     impossible: bool = False  # a filter named something that does not exist
     sponsor_used: str | None = None
+    covered: bool = True  # every condition can be tested on petitions_recent_filters
 
 
 async def _where(store: Store, filters: SearchFilters) -> _Where:
@@ -291,8 +319,10 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
     if filters.date_to:
         parts.append("p.last_event <= ?")
         params.append(filters.date_to.isoformat())
+    if filters.country or filters.sponsor or filters.subject or filters.keyword:
+        out.covered = False
     if filters.country:
-        parts.append("EXISTS (SELECT 1 FROM petition_countries c WHERE c.number = p.number AND c.code = ?)")
+        parts.append("p.number IN (SELECT c.number FROM petition_countries c WHERE c.code = ?)")
         params.append(filters.country.strip().upper())
     if filters.sponsor:
         from bot.petitions.sponsors import find_sponsors
@@ -324,7 +354,7 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
         else:
             marks = ",".join("?" * len(folded))
             parts.append(
-                f"EXISTS (SELECT 1 FROM petition_keywords k WHERE k.number = p.number AND k.folded IN ({marks}))"
+                f"p.number IN (SELECT k.number FROM petition_keywords k WHERE k.folded IN ({marks}))"
             )
             params.extend(folded)
     out.sql = " AND ".join(parts)
@@ -392,8 +422,7 @@ def _hit(row: Any, score: float = 0.0) -> Hit:
 
 
 async def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[Any]:
-    async with store.conn.execute(sql, params) as cur:
-        return list(await cur.fetchall())
+    return list(await store.conn.execute_fetchall(sql, params))
 
 
 async def search(
@@ -415,7 +444,9 @@ async def _search(
     offset = max(0, int(offset))
     parsed = parse_query(query)
     where = await _where(store, filters)
-    exact = await _number_hit(store, query, where) if offset == 0 else None
+    number = _as_number(query)
+    if number is not None:  # a petition number: that petition, not text that happens to mention it
+        return await _number_result(store, number, where, filters, offset, help_)
     if where.impossible:
         result = SearchResult([], 0, parsed.fts())
     elif parsed.empty:
@@ -423,78 +454,114 @@ async def _search(
     else:
         result = await _full_text(store, parsed, where, limit, offset)
     result.sponsor_used = where.sponsor_used
-    if exact is not None:
-        result.hits = [exact, *[h for h in result.hits if h.number != exact.number]][:limit]
-        if all(h.number != exact.number for h in result.hits[1:]):
-            result.total = max(result.total, len(result.hits))
     if help_ and not result.hits and offset == 0 and (not parsed.empty or filters.active()):
         result.suggestions = await suggest(store, parsed, filters)
     return result
 
 
-async def _number_hit(store: Store, query: str, where: _Where) -> Hit | None:
+def _as_number(query: str) -> str | None:
     text = (query or "").strip()
     if not text or len(text) > 300 or not is_number(text):
         return None
-    number = parse_number(text).text
-    cond = f" AND {where.sql}" if where.sql else ""
-    rows = await _rows(
+    return parse_number(text).text
+
+
+async def _number_result(
+    store: Store, number: str, where: _Where, filters: SearchFilters, offset: int, help_: bool
+) -> SearchResult:
+    """The petition with that number (as filed or as presented), if the filters let it through."""
+    # Found by its unique indexes first, then checked against the filters by id: left to
+    # itself, the planner may prefer a filter's index and read a whole parliament.
+    found = await _rows(
         store,
-        f"SELECT {_HIT_COLUMNS} FROM petitions p WHERE (p.number = ? OR p.presented_number = ?){cond} LIMIT 1",
-        [number, number, *where.params],
+        "SELECT id FROM petitions WHERE number = ? UNION ALL SELECT id FROM petitions WHERE presented_number = ?",
+        [number, number],
     )
-    return _hit(rows[0], score=-1e9) if rows and not where.impossible else None
+    rows: list[Any] = []
+    if found and not where.impossible:
+        cond = f" AND {where.sql}" if where.sql else ""
+        rows = await _rows(
+            store,
+            f"SELECT {_HIT_COLUMNS} FROM petitions p WHERE p.id = ?{cond}",
+            [found[0][0], *where.params],
+        )
+    if rows:
+        hits = [_hit(rows[0])] if offset == 0 else []
+        return SearchResult(hits, 1, "", sponsor_used=where.sponsor_used)
+    result = SearchResult([], 0, "", sponsor_used=where.sponsor_used)
+    active = filters.active()
+    if help_ and active and found:
+        result.suggestions = [Suggestion("drop_filter", active[0] if len(active) == 1 else "all", number, 1)]
+    return result
 
 
 async def _filters_only(store: Store, where: _Where, limit: int, offset: int) -> SearchResult:
     cond = f"WHERE {where.sql}" if where.sql else ""
+    # Broad filters (status, kind, parliament, response, dates) are tested on the slim
+    # recency index; without statistics SQLite would rather read every record of a parliament.
+    source = "petitions p INDEXED BY petitions_recent_filters" if where.covered else "petitions p"
     rows = await _rows(
         store,
-        f"SELECT {_HIT_COLUMNS} FROM petitions p {cond} ORDER BY p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
+        f"SELECT {_HIT_COLUMNS} FROM {source} {cond} ORDER BY p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
     )
     counted = await _rows(
         store,
-        f"SELECT count(*) FROM (SELECT 1 FROM petitions p {cond} LIMIT ?)",
+        f"SELECT count(*) FROM (SELECT 1 FROM {source} {cond} LIMIT ?)",
         [*where.params, COUNT_CAP + 1],
     )
     total = counted[0][0]
     return SearchResult([_hit(r) for r in rows], min(total, COUNT_CAP), "", total_exact=total <= COUNT_CAP)
 
 
-async def probe(store: Store, fts: str, cap: int) -> tuple[int, int | None]:
-    """(matches up to `cap`, lowest rowid among the newest `cap` matches); cheap."""
+async def probe(store: Store, fts: str, cap: int) -> int:
+    """How many petitions match `fts`, counting no further than `cap`."""
     rows = await _rows(
         store,
-        "SELECT count(*), min(rowid) FROM "
-        "(SELECT rowid FROM petition_fts WHERE petition_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        "SELECT count(*) FROM (SELECT 1 FROM petition_fts WHERE petition_fts MATCH ? LIMIT ?)",
         [fts, cap],
     )
-    return int(rows[0][0]), rows[0][1]
+    return int(rows[0][0])
+
+
+async def _floor(store: Store, fts: str, window: int) -> int | None:
+    """The rowid just below the `window` newest matches, or None when there are no more than that."""
+    rows = await _rows(
+        store,
+        "SELECT rowid FROM petition_fts WHERE petition_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [fts, window],
+    )
+    return int(rows[0][0]) if rows else None
 
 
 async def _full_text(
     store: Store, parsed: ParsedQuery, where: _Where, limit: int, offset: int
 ) -> SearchResult:
-    fts = parsed.fts()
+    expand, most = await expansions_for(store, parsed)
+    fts = parsed.fts(expand=expand)
+    window = FILTERED_SCAN if where.sql else RANK_CAP
     try:
-        matches, floor = await probe(store, fts, RANK_CAP + 1)
+        # When the vocabulary shows that one word is rarer than the window, the query
+        # is narrow for sure and the probe (a full pass for a phrase) can be skipped.
+        floor = None if most is not None and most <= window else await _floor(store, fts, window)
     except sqlite3.OperationalError:  # should not happen: every term is quoted
         log.warning("FTS rejected a built query %r", fts, exc_info=True)
         return SearchResult([], 0, fts)
-    broad = matches > RANK_CAP
     cond = f" AND {where.sql}" if where.sql else ""
     params: list[Any] = [fts, *where.params]
-    if broad and not where.sql:
-        _, floor = await probe(store, fts, BROAD_SCAN)
-        cond += " AND petition_fts.rowid >= ?"
+    if floor is not None:  # broad: rank the newest `window` matches only
+        cond += " AND petition_fts.rowid > ?"
         params.append(floor)
-    # bm25() only works where FTS5 drives the row, hence the materialized CTE before the window count.
+    # Filters sit in the WHERE clause, so bm25() runs only for rows that pass them; bm25()
+    # only works where FTS5 drives the row, hence the materialized CTE before the window count.
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT {_HIT_COLUMNS}, {_BM25} AS score "
+        f"WITH m AS MATERIALIZED (SELECT p.id AS id, p.last_event AS last_event, {_BM25} AS score "
         "FROM petition_fts CROSS JOIN petitions p ON p.id = petition_fts.rowid "
-        f"WHERE petition_fts MATCH ?{cond}) "
-        "SELECT *, count(*) OVER () FROM m ORDER BY score, last_event DESC, id DESC LIMIT ? OFFSET ?"
+        f"WHERE petition_fts MATCH ?{cond}), "
+        "top AS (SELECT id, score, last_event, count(*) OVER () AS total FROM m "
+        "ORDER BY score, last_event DESC, id DESC LIMIT ? OFFSET ?) "
+        f"SELECT {_HIT_COLUMNS}, top.score, top.total FROM top CROSS JOIN petitions p ON p.id = top.id "
+        "ORDER BY top.score, top.last_event DESC, top.id DESC"
     )
     rows = await _rows(store, sql, [*params, limit, offset])
     hits = [_hit(r, score=r[8]) for r in rows]
@@ -511,7 +578,7 @@ async def _full_text(
     else:
         total = 0
     await _add_snippets(store, parsed, hits, rows)
-    return SearchResult(hits, total, fts, total_exact=not (broad and not where.sql))
+    return SearchResult(hits, total, fts, total_exact=floor is None)
 
 
 # --- snippets --------------------------------------------------------------------------
@@ -543,33 +610,71 @@ async def _add_snippets(store: Store, parsed: ParsedQuery, hits: list[Hit], rows
                 break
 
 
+def _letter_classes() -> dict[str, str]:
+    """For each ASCII letter, a regex class with its accented forms (é, È, ç...)."""
+    forms: dict[str, set[str]] = {c: {c, c.upper()} for c in "abcdefghijklmnopqrstuvwxyz"}
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if base in forms:
+            forms[base].add(ch)
+    return {c: "[" + "".join(sorted(v)) + "]" for c, v in forms.items()}
+
+
+_LETTERS = _letter_classes()
+SNIPPET_SCAN = 20_000  # characters of a column looked at for a snippet
+
+
+def _pattern(stems: Sequence[str], exact: Sequence[str]) -> re.Pattern[str] | None:
+    def loose(word: str) -> str:
+        return "".join(_LETTERS.get(c, re.escape(c)) for c in word)
+
+    parts = [loose(s) + r"\w*" for s in stems if s] + [loose(w) + r"\b" for w in exact if w]
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
 def make_snippet(
     text: str, stems: Sequence[str], exact: Sequence[str] = (), words: int = SNIPPET_WORDS
 ) -> str:
-    """About `words` words of `text` around its best cluster of matches, matches between \\x02 and \\x03."""
-    tokens = text.split()
-    if not tokens:
-        return ""
-    exact_set = set(exact)
+    """About `words` words of `text` around its best cluster of matches, matches between \\x02 and \\x03.
 
-    def matches(token: str) -> bool:
-        for w in _WORD.findall(_plain(token)):
-            if w in exact_set or any(w.startswith(s) for s in stems):
-                return True
-        return False
-
-    hits = [i for i, t in enumerate(tokens) if matches(t)]
-    if not hits:
+    One regex over the raw text (accented letters folded by character classes)
+    keeps this cheap enough to run on every hit of a page.
+    """
+    pattern = _pattern(stems, exact)
+    if pattern is None or not text:
         return ""
-    best, best_count = hits[0], 0
-    for i in hits:
-        count = sum(1 for j in hits if i <= j < i + words)
+    text = text[:SNIPPET_SCAN]
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        return ""
+    reach = words * 7  # characters, roughly `words` words
+    best, best_count = 0, 0
+    ends = [e for _, e in spans]
+    for i, (start, _) in enumerate(spans):
+        count = bisect.bisect_right(ends, start + reach) - i
         if count > best_count:
             best, best_count = i, count
-    start = max(0, best - words // 4)
-    end = min(len(tokens), start + words)
-    out = [f"\x02{t}\x03" if i in hits else t for i, t in enumerate(tokens[start:end], start=start)]
-    return ("… " if start else "") + " ".join(out) + (" …" if end < len(tokens) else "")
+    start = max(0, spans[best][0] - reach // 4)
+    end = min(len(text), start + reach)
+    if start:
+        cut = text.find(" ", start, spans[best][0])
+        start = cut + 1 if cut != -1 else start
+    if end < len(text):
+        cut = text.rfind(" ", max(start, spans[best][1]), end)
+        end = cut if cut != -1 else end
+    out, at = [], start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        out.append(text[at:s])
+        out.append("\x02" + text[s:e] + "\x03")
+        at = e
+    out.append(text[at:end])
+    body = " ".join("".join(out).split())
+    return ("… " if start else "") + body + (" …" if end < len(text) else "")
 
 
 # --- suggestions ------------------------------------------------------------------------
@@ -579,13 +684,23 @@ async def suggest(store: Store, parsed: ParsedQuery, filters: SearchFilters) -> 
     """Ways out of an empty result: drop a filter, fix a word, or a close subject/keyword."""
     out: list[Suggestion] = []
     try:
-        for name in filters.active():
-            relaxed = await _search(
-                store, _unparse(parsed), filters.without(name), limit=1, offset=0, help_=False
-            )
-            if relaxed.total:
-                out.append(Suggestion("drop_filter", name, f"{relaxed.total}", relaxed.total))
-        if parsed.words:
+        active = filters.active()
+        alone_total = 0
+        if active:
+            alone = await _search(store, _unparse(parsed), SearchFilters(), limit=1, offset=0, help_=False)
+            alone_total = alone.total
+            if alone.total and len(active) == 1:
+                out.append(Suggestion("drop_filter", active[0], str(alone.total), alone.total))
+            elif alone.total:
+                for name in active[:3]:
+                    relaxed = await _search(
+                        store, _unparse(parsed), filters.without(name), limit=1, offset=0, help_=False
+                    )
+                    if relaxed.total:
+                        out.append(Suggestion("drop_filter", name, str(relaxed.total), relaxed.total))
+                if not out:
+                    out.append(Suggestion("drop_filter", "all", str(alone.total), alone.total))
+        if parsed.words and not alone_total:  # words that find something alone are spelled fine
             fixed = await _spelling(store, parsed, filters)
             if fixed is not None:
                 out.append(fixed)
@@ -606,7 +721,7 @@ async def _spelling(store: Store, parsed: ParsedQuery, filters: SearchFilters) -
     for i, word in enumerate(words):
         if word.isdigit() or len(word) < 3:
             continue
-        if (await probe(store, _term(word), 1))[0]:
+        if await probe(store, _term(word), 1):
             continue
         fix = correct(word, vocab)
         if fix and fix != word:
@@ -622,62 +737,133 @@ async def _spelling(store: Store, parsed: ParsedQuery, filters: SearchFilters) -
     return Suggestion("spelling", query, detail, result.total)
 
 
-def correct(word: str, vocab: dict[str, list[tuple[str, int]]]) -> str | None:
+def correct(word: str, vocab: Vocabulary) -> str | None:
     """The indexed word closest to `word` (same first letter), preferring frequent words."""
-    bucket = vocab.get(word[:1])
+    bucket = vocab.by_letter.get(word[:1])
     if not bucket:
         return None
-    choices = [t for t, _ in bucket if abs(len(t) - len(word)) <= 2]
+    choices = [t for t in bucket if abs(len(t) - len(word)) <= 2]
     found = process.extract(word, choices, scorer=fuzz.ratio, limit=5, score_cutoff=75)
     if not found:
         return None
-    counts = dict(bucket)
-    best = max(found, key=lambda f: (f[1], counts.get(f[0], 0)))
+    best = max(found, key=lambda f: (f[1], vocab.docs.get(f[0], 0)))
     return best[0]
+
+
+async def _title_names(store: Store) -> tuple[list[str], list[str], list[int]]:
+    """Subjects and keywords in both languages: (folded, as written, petitions); cached."""
+
+    async def build() -> tuple[list[str], list[str], list[int]]:
+        names: dict[str, int] = {}
+        for en, fr, n in await subjects(store):
+            for v in (en, fr):
+                if v:
+                    names[v] = names.get(v, 0) + n
+        for _k, en, fr, n in await keywords(store):
+            for v in (en, fr):
+                if v:
+                    names[v] = names.get(v, 0) + n
+        written = sorted(names, key=lambda k: -names[k])
+        return [fold(k) for k in written], written, [names[k] for k in written]
+
+    return await cached(store, "title-names", build)
 
 
 async def _close_titles(store: Store, parsed: ParsedQuery) -> list[Suggestion]:
     text = " ".join([*parsed.words, *(" ".join(p) for p in parsed.phrases)])
     if len(text) < 3:
         return []
-    names: dict[str, int] = {}
-    for en, fr, n in await subjects(store):
-        for v in (en, fr):
-            if v:
-                names[v] = names.get(v, 0) + n
-    for _k, en, fr, n in await keywords(store):
-        for v in (en, fr):
-            if v:
-                names[v] = names.get(v, 0) + n
-    folded = {fold(k): k for k in names}
-    found = process.extract(text, list(folded), scorer=fuzz.WRatio, limit=3, score_cutoff=80)
-    return [Suggestion("title", folded[f], "", names[folded[f]]) for f, _s, _i in found]
+    folded, written, counts = await _title_names(store)
+    found = process.extract(text, folded, scorer=fuzz.WRatio, limit=3, score_cutoff=80)
+    return [Suggestion("title", written[i], "", counts[i]) for _f, _s, i in found]
 
 
-# The spelling vocabulary: terms of the FTS index grouped by first letter.
-# Reading fts5vocab touches the whole index, so it is read once, off the main
-# connection when the database is a file, and served stale while it rebuilds.
-_vocab: weakref.WeakKeyDictionary[Store, tuple[int, float, dict[str, list[tuple[str, int]]]]] = (
-    weakref.WeakKeyDictionary()
-)
+# The vocabulary: the terms of the FTS index. Reading fts5vocab touches the
+# whole index, so it is read once, off the main connection when the database is
+# a file, and rebuilt in the background after changes. It serves spelling
+# suggestions (stale is fine) and prefix expansion (only when fresh, so a new
+# word is never missed).
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    terms: list[str]  # sorted
+    docs: dict[str, int]  # term -> petitions holding it
+    by_letter: dict[str, list[str]]
+
+
+_vocab: weakref.WeakKeyDictionary[Store, tuple[int, float, Vocabulary]] = weakref.WeakKeyDictionary()
 _vocab_tasks: weakref.WeakKeyDictionary[Store, asyncio.Task[None]] = weakref.WeakKeyDictionary()
 
 
-async def vocabulary(store: Store) -> dict[str, list[tuple[str, int]]]:
-    change = await last_change_id(store)
+async def vocabulary(store: Store) -> Vocabulary:
+    """The vocabulary, built now if there is none yet, else possibly a little stale."""
     have = _vocab.get(store)
-    if have is not None:
-        if have[0] != change and time.monotonic() - have[1] > VOCAB_TTL and store not in _vocab_tasks:
-            task = asyncio.create_task(_refresh_vocabulary(store, change))
-            _vocab_tasks[store] = task
-            task.add_done_callback(lambda _t: _vocab_tasks.pop(store, None))
-        return have[2]
-    await _refresh_vocabulary(store, change)
-    return _vocab[store][2]
+    if have is None:
+        await _refresh_vocabulary(store, await last_change_id(store))
+        return _vocab[store][2]
+    _maybe_refresh(store, await last_change_id(store))
+    return have[2]
+
+
+def _maybe_refresh(store: Store, change: int) -> None:
+    have = _vocab.get(store)
+    if have is None or have[0] == change or store in _vocab_tasks:
+        return
+    if time.monotonic() - have[1] < VOCAB_REFRESH:
+        return
+    task = asyncio.create_task(_refresh_quietly(store, change))
+    _vocab_tasks[store] = task
+    task.add_done_callback(lambda _t: _vocab_tasks.pop(store, None))
+
+
+async def _refresh_quietly(store: Store, change: int) -> None:
+    try:
+        await _refresh_vocabulary(store, change)
+    except Exception:  # a background rebuild; searches fall back to prefix queries meanwhile
+        log.warning("search vocabulary rebuild failed", exc_info=True)
+
+
+async def expansions_for(store: Store, parsed: ParsedQuery) -> tuple[dict[str, list[str]], int | None]:
+    """Indexed words for each long stem, and at most how many petitions can match.
+
+    Both come from the vocabulary and only when it is current; otherwise
+    ({}, None) and the query runs with plain prefixes and a probe.
+    """
+    have = _vocab.get(store)
+    if have is None:
+        return {}, None
+    change = await last_change_id(store)
+    if have[0] != change:
+        _maybe_refresh(store, change)
+        return {}, None
+    vocab = have[2]
+    out: dict[str, list[str]] = {}
+    bounds: list[int] = []
+    for word in parsed.words:
+        s = stem(word)
+        if len(s) < 3 or any(c.isdigit() for c in s):
+            if len(word) >= 3 and not any(c.isdigit() for c in word):
+                bounds.append(vocab.docs.get(word, 0))
+            continue
+        i = bisect.bisect_left(vocab.terms, s)
+        found: list[str] = []
+        while i < len(vocab.terms) and vocab.terms[i].startswith(s) and len(found) <= MAX_EXPANSIONS:
+            found.append(vocab.terms[i])
+            i += 1
+        if len(found) <= MAX_EXPANSIONS:
+            bounds.append(sum(vocab.docs[t] for t in found))
+            if found and len(s) >= 5:
+                out[s] = found
+    for phrase in parsed.phrases:
+        known = [vocab.docs.get(w, 0) for w in phrase if len(w) >= 3 and not any(c.isdigit() for c in w)]
+        if known:
+            bounds.append(min(known))
+    return out, (min(bounds) if bounds else None)
 
 
 async def warm(store: Store) -> None:
-    """Build the spelling vocabulary ahead of the first empty result (call at startup)."""
+    """Build the vocabulary ahead of the first search (call at startup, in the background)."""
     await _refresh_vocabulary(store, await last_change_id(store))
 
 
@@ -685,15 +871,16 @@ async def _refresh_vocabulary(store: Store, change: int) -> None:
     started = time.monotonic()
     path = str(store.path)
     if path == ":memory:" or not store.path.exists():
-        async with store.conn.execute(_VOCAB_SQL) as cur:
-            rows = list(await cur.fetchall())
+        rows = [(r[0], r[1]) for r in await store.conn.execute_fetchall(_VOCAB_SQL)]
     else:
         rows = await asyncio.to_thread(_read_vocab, path)
-    buckets: dict[str, list[tuple[str, int]]] = {}
-    for term, docs in rows:
-        buckets.setdefault(term[0], []).append((term, docs))
-    _vocab[store] = (change, time.monotonic(), buckets)
-    log.info("spelling vocabulary: %d terms in %.0f ms", len(rows), (time.monotonic() - started) * 1000)
+    rows.sort()
+    by_letter: dict[str, list[str]] = {}
+    for term, _docs in rows:
+        by_letter.setdefault(term[0], []).append(term)
+    vocab = Vocabulary([t for t, _ in rows], dict(rows), by_letter)
+    _vocab[store] = (change, time.monotonic(), vocab)
+    log.info("search vocabulary: %d terms in %.0f ms", len(rows), (time.monotonic() - started) * 1000)
 
 
 _VOCAB_SQL = "SELECT term, doc FROM petition_vocab WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*'"

@@ -1,0 +1,92 @@
+"""Finding MPs by the names people actually type, and listing what they sponsored."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.petitions.sponsors import find_sponsors, petitions_by_sponsor
+from bot.petitions.store import Prepared, Store
+from tests.factories import make_petition
+
+SPONSORS = [
+    ("Garnett Genuis", 89226, 3),
+    ("Jenny Kwan", 89346, 2),
+    ("Elizabeth May", 2897, 1),
+    ("Yves-François Blanchet", 104669, 1),
+    ("Chris d'Entremont", 49344, 1),
+    ("Jenny Gerbasi", 111111, 1),
+]
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    s = await Store.open(tmp_path / "p.sqlite")
+    batch, n = [], 1
+    for name, pid, count in SPONSORS:
+        for i in range(count):
+            batch.append(
+                Prepared(make_petition(f"e-{n}", sponsor=(name, pid), presented_on=date(2020 + i, 1, 1)))
+            )
+            n += 1
+    await s.upsert(batch)
+    yield s
+    await s.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("genuis", "Garnett Genuis"),
+        ("Genius", "Garnett Genuis"),  # a common typo
+        ("Jenny Kwan", "Jenny Kwan"),
+        ("Kwan J", "Jenny Kwan"),
+        ("kwan, jenny", "Jenny Kwan"),
+        ("KWAN", "Jenny Kwan"),
+        ("yves francois blanchet", "Yves-François Blanchet"),
+        ("Blanchet", "Yves-François Blanchet"),
+        ("dentremont", "Chris d'Entremont"),
+        ("Hon. Elizabeth May", "Elizabeth May"),
+        ("89346", "Jenny Kwan"),
+    ],
+)
+async def test_typed_names_find_the_member(store: Store, typed: str, expected: str) -> None:
+    found = await find_sponsors(store, typed)
+    assert found and found[0].name == expected
+
+
+async def test_match_carries_id_and_count(store: Store) -> None:
+    best = (await find_sponsors(store, "genuis"))[0]
+    assert (best.person_id, best.petitions) == (89226, 3)
+    assert 0 < best.score <= 100
+
+
+async def test_first_name_alone_lists_both_jennys(store: Store) -> None:
+    names = [m.name for m in await find_sponsors(store, "jenny")]
+    assert set(names[:2]) == {"Jenny Kwan", "Jenny Gerbasi"}
+
+
+async def test_nonsense_finds_nobody(store: Store) -> None:
+    assert await find_sponsors(store, "zzqx") == []
+    assert await find_sponsors(store, "") == []
+    assert await find_sponsors(store, "   ") == []
+
+
+async def test_petitions_by_sponsor_newest_first_with_total(store: Store) -> None:
+    hits, total = await petitions_by_sponsor(store, "genuis", limit=2)
+    assert total == 3
+    assert [h.presented_on for h in hits] == ["2022-01-01", "2021-01-01"]
+    rest, _ = await petitions_by_sponsor(store, 89226, limit=2, offset=2)
+    assert [h.presented_on for h in rest] == ["2020-01-01"]
+    assert await petitions_by_sponsor(store, "nobody at all") == ([], 0)
+
+
+async def test_list_is_cached_until_a_change(store: Store) -> None:
+    assert (await find_sponsors(store, "Kwan"))[0].petitions == 2
+    await store.upsert([Prepared(make_petition("e-999", sponsor=("Jenny Kwan", 89346)))])
+    assert (await find_sponsors(store, "Kwan"))[0].petitions == 3
+    await store.upsert([Prepared(make_petition("e-1000", sponsor=("Leah Gazan", 87121)))])
+    assert (await find_sponsors(store, "gazan"))[0].name == "Leah Gazan"
