@@ -312,6 +312,127 @@ STRINGS: dict[str, dict[str, str]] = {
         "Pour chercher des pétitions par leurs mots, essayez /recherche {value}",
     },
     # --- end of the Discord side block ---
+    # --- alerts (cogs/alerts.py, bot/render_alerts.py, bot/petitions/alerts.py) ---------------------
+    "cmd.follow": {"en": "follow", "fr": "suivre"},
+    "cmd.follow.desc": {
+        "en": "Post government responses (or other petition news) in a channel as they happen",
+        "fr": "Publier dans un salon les réponses du gouvernement (ou d’autres nouvelles) dès qu’elles arrivent",
+    },
+    "cmd.unfollow": {"en": "unfollow", "fr": "ne-plus-suivre"},
+    "cmd.unfollow.desc": {"en": "Stop an alert set up with /follow", "fr": "Arrêter une alerte créée avec /suivre"},
+    "cmd.following": {"en": "following", "fr": "suivis"},
+    "cmd.following.desc": {
+        "en": "The alerts of this server, where they post and whether they run",
+        "fr": "Les alertes de ce serveur, où elles publient et si elles fonctionnent",
+    },
+    "opt.alerts.what": {"en": "what", "fr": "quoi"},
+    "opt.alerts.what.desc": {
+        "en": "What to announce (default: government responses)",
+        "fr": "Quoi annoncer (par défaut : les réponses du gouvernement)",
+    },
+    "opt.alerts.country.desc": {
+        "en": "Only petitions about this country",
+        "fr": "Seulement les pétitions portant sur ce pays",
+    },
+    "opt.alerts.number.desc": {"en": "Only this petition, e.g. e-4123", "fr": "Seulement cette pétition, p. ex. e-4123"},
+    "opt.alerts.subject.desc": {
+        "en": "Only petitions with this subject or keyword",
+        "fr": "Seulement les pétitions ayant ce sujet ou ce mot-clé",
+    },
+    "opt.alerts.channel": {"en": "channel", "fr": "salon"},
+    "opt.alerts.channel.desc": {"en": "Where to post (default: this channel)", "fr": "Où publier (par défaut : ce salon)"},
+    "opt.alerts.alert": {"en": "alert", "fr": "alerte"},
+    "opt.alerts.alert.desc": {"en": "The alert to stop (see /following)", "fr": "L’alerte à arrêter (voir /suivis)"},
+    "choice.alerts.responses": {"en": "Government responses", "fr": "Réponses du gouvernement"},
+    "choice.alerts.new": {"en": "New petitions and responses", "fr": "Nouvelles pétitions et réponses"},
+    "choice.alerts.all": {
+        "en": "Everything: new petitions, status changes, responses",
+        "fr": "Tout : nouvelles pétitions, changements de statut, réponses",
+    },
+    "alerts.one_filter": {
+        "en": "Choose at most one of country, number or subject (none follows every petition).",
+        "fr": "Choisissez au plus un critère : pays, numéro ou sujet (aucun pour suivre toutes les pétitions).",
+    },
+    "alerts.subject_unknown": {
+        "en": "No stored petition has the subject or keyword “{value}”.",
+        "fr": "Aucune pétition en base n’a le sujet ou le mot-clé « {value} ».",
+    },
+    "alerts.too_many": {
+        "en": "This server already has {limit} alerts. Remove one with /unfollow first.",
+        "fr": "Ce serveur a déjà {limit} alertes. Retirez-en une avec /ne-plus-suivre d’abord.",
+    },
+    "alerts.unknown": {
+        "en": "This server has no alert “{value}”. /following lists them.",
+        "fr": "Ce serveur n’a pas d’alerte « {value} ». /suivis les énumère.",
+    },
+    "alerts.not_a_channel": {
+        "en": "Alerts can only be posted in a text channel of this server.",
+        "fr": "Les alertes ne peuvent être publiées que dans un salon textuel de ce serveur.",
+    },
+    "alerts.bot_cannot_post": {
+        "en": "I cannot post in {channel}: give me Send Messages and Embed Links there, then try again.",
+        "fr": "Je ne peux pas publier dans {channel} : donnez-moi Envoyer des messages et Intégrer des liens, puis réessayez.",
+    },
+    "alerts.created": {
+        "en": "From now on, {channel} gets {what} for {target}. (Alert #{id}; /unfollow stops it.)",
+        "fr": "Désormais, {channel} recevra {what} pour {target}. (Alerte n° {id}; /ne-plus-suivre l’arrête.)",
+    },
+    "alerts.exists": {
+        "en": "{channel} already gets {what} for {target} (alert #{id}).",
+        "fr": "{channel} reçoit déjà {what} pour {target} (alerte n° {id}).",
+    },
+    "alerts.resumed": {
+        "en": "Alert #{id} runs again: {channel} gets {what} for {target}.",
+        "fr": "L’alerte n° {id} fonctionne de nouveau : {channel} recevra {what} pour {target}.",
+    },
+    "alerts.removed": {
+        "en": "Alert #{id} removed: {channel} no longer gets {what} for {target}.",
+        "fr": "Alerte n° {id} retirée : {channel} ne recevra plus {what} pour {target}.",
+    },
+    "alerts.what.responses": {"en": "government responses", "fr": "les réponses du gouvernement"},
+    "alerts.what.new": {
+        "en": "new petitions and government responses",
+        "fr": "les nouvelles pétitions et les réponses du gouvernement",
+    },
+    "alerts.what.all": {
+        "en": "new petitions, status changes and government responses",
+        "fr": "les nouvelles pétitions, les changements de statut et les réponses du gouvernement",
+    },
+    "alerts.target.all": {"en": "every petition", "fr": "toutes les pétitions"},
+    "alerts.target.country": {"en": "petitions about {country}", "fr": "les pétitions sur : {country}"},
+    "alerts.target.number": {"en": "petition {number}", "fr": "la pétition {number}"},
+    "alerts.target.subject": {"en": "petitions on “{subject}”", "fr": "les pétitions sur « {subject} »"},
+    "alerts.following_title": {"en": "Alerts in this server", "fr": "Alertes de ce serveur"},
+    "alerts.following_none": {
+        "en": "No alerts yet. Set one up with /follow.",
+        "fr": "Aucune alerte pour l’instant. Créez-en une avec /suivre.",
+    },
+    "alerts.running": {"en": "running since {when}", "fr": "active depuis le {when}"},
+    "alerts.stopped": {
+        "en": "⏸ stopped on {when}: {reason}. Fix that, then run /follow again to resume.",
+        "fr": "⏸ arrêtée le {when} : {reason}. Corrigez cela, puis relancez /suivre pour la reprendre.",
+    },
+    "alerts.reason.forbidden": {
+        "en": "the bot is not allowed to post in that channel",
+        "fr": "le robot n’a pas le droit de publier dans ce salon",
+    },
+    "alerts.reason.not_found": {
+        "en": "the channel is gone or the bot cannot see it",
+        "fr": "le salon n’existe plus ou le robot ne le voit pas",
+    },
+    "alerts.kind.response": {"en": "Government response", "fr": "Réponse du gouvernement"},
+    "alerts.kind.new": {"en": "New petition", "fr": "Nouvelle pétition"},
+    "alerts.kind.status": {"en": "Status changed", "fr": "Changement de statut"},
+    "alerts.status_change": {"en": "Status: {old} → {new}", "fr": "Statut : {old} → {new}"},
+    "alerts.no_summary": {
+        "en": "The response has no summary yet; the official page has the full text.",
+        "fr": "La réponse n’a pas encore de résumé; la page officielle en donne le texte intégral.",
+    },
+    "alerts.footer": {
+        "en": "Alert #{id} · {target} · /unfollow to stop",
+        "fr": "Alerte n° {id} · {target} · /ne-plus-suivre pour arrêter",
+    },
+    # --- end of alerts ---
 }
 
 

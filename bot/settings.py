@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = Field(default=None, alias="DEV_GUILD_ID")
     db_path: Path = Field(default=DEFAULT_DB, alias="PETITIONBOT_DB")
     refresh_minutes: int = Field(default=60, ge=0, alias="REFRESH_MINUTES")
+    alert_interval_seconds: float = Field(default=60.0, gt=0, alias="ALERT_INTERVAL_SECONDS")
     discord_api_base: str = Field(default="https://discord.com/api/v10", alias="DISCORD_API_BASE")
     discord_gateway_url: str = Field(default="wss://gateway.discord.gg/", alias="DISCORD_GATEWAY_URL")
     source_base_en: str = Field(default="https://www.ourcommons.ca/petitions/en", alias="PETITIONS_BASE_EN")

@@ -60,7 +60,7 @@ async def test_reload_keeps_every_command_working(bot, fake):
 
 async def test_sync_publishes_globally_on_request(bot, fake):
     message = await admin(fake, "sync")
-    assert "Published 9 commands" in visible_text(message)
+    assert "Published 12 commands" in visible_text(message)
     assert {c["name"] for c in fake.synced[None]} >= {"petition", "search", "admin", "about"}
 
 

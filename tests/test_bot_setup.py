@@ -25,6 +25,9 @@ FRENCH_NAMES = {
     "stats": "statistiques",
     "about": "a-propos",
     "admin": "admin",
+    "follow": "suivre",
+    "unfollow": "ne-plus-suivre",
+    "following": "suivis",
 }
 
 

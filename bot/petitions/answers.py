@@ -164,11 +164,13 @@ async def petitions_for_country(
         where.append("p.kind = ?")
         params.append(kind)
     base = f"FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE {' AND '.join(where)}"
+    # Without a petition filter the links alone answer the count (an index-only scan).
+    count_from = base if len(where) > 1 else "FROM petition_countries c WHERE c.code = ?"
     pages = []
     for is_primary in (1, 0):
-        total = (await store._one(f"SELECT count(*) {base} AND c.is_primary = ?", (*params, is_primary)))[0]
+        total = (await store._one(f"SELECT count(*) {count_from} AND c.is_primary = ?", (*params, is_primary)))[0]
         rows = await store._all(
-            f"{_ROW_SQL} {base} AND c.is_primary = ? ORDER BY p.last_event DESC, p.number DESC LIMIT ? OFFSET ?",
+            f"{_ROW_SQL} {base} AND c.is_primary = ? ORDER BY c.last_event DESC, c.number DESC LIMIT ? OFFSET ?",
             (*params, is_primary, limit, offset),
         )
         pages.append(Page([_row(r, bool(is_primary)) for r in rows], total, offset, limit))

@@ -7,9 +7,16 @@ a garbage file anywhere in the batch means nothing of the batch is written.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import itertools
 import json
 import logging
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -124,17 +131,110 @@ def read_snapshot_lines(lines: Iterable[str], *, source: str = "snapshot") -> It
             raise IngestError(source, f"line {lineno} is not a petition record ({exc})") from exc
 
 
-async def ingest_petitions(store: Store, petitions: Sequence[Petition]) -> UpsertResult:
-    return await store.upsert([prepare(p) for p in petitions])
+PARALLEL_FROM = 2000  # below this, starting worker processes costs more than it saves
+CHUNK = 500
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: if the ingest process is killed, its workers go too (Linux)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL("libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            log.debug("prctl unavailable; workers may outlive a killed parent")
+    if os.getppid() == 1:  # the parent died before we got here
+        os._exit(1)
+
+
+def _derive_chunk(petitions: list[Petition]) -> list[Prepared]:
+    """Runs in a worker process: the expensive, pure part of ingest."""
+    return [prepare(p) for p in petitions]
+
+
+async def prepare_stream(petitions: Iterable[Petition], *, workers: int | None = None) -> AsyncIterator[list[Prepared]]:
+    """Prepared records in input order, chunk by chunk, reading the input lazily.
+
+    Large inputs are derived in worker processes (summaries and country
+    detection are pure CPU work), a few chunks ahead of the caller, so the
+    database writes of one chunk overlap the derivation of the next.
+    """
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    source = iter(petitions)
+
+    def take() -> list[Petition]:
+        return list(itertools.islice(source, CHUNK))
+
+    head = list(itertools.islice(source, PARALLEL_FROM))
+    if len(head) < PARALLEL_FROM or workers < 2:
+        source = itertools.chain(head, source)
+        while chunk := take():
+            yield [prepare(p) for p in chunk]
+        return
+    source = itertools.chain(head, source)
+    loop = asyncio.get_running_loop()
+    context = multiprocessing.get_context("spawn")  # never fork a process that runs the SQLite thread
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
+        pending = []
+        for _ in range(workers * 2):
+            if chunk := take():
+                pending.append(loop.run_in_executor(pool, _derive_chunk, chunk))
+        try:
+            while pending:
+                done = await pending.pop(0)
+                if chunk := take():
+                    pending.append(loop.run_in_executor(pool, _derive_chunk, chunk))
+                yield done
+        finally:
+            for fut in pending:
+                fut.cancel()
+
+
+async def ingest_petitions(
+    store: Store, petitions: Iterable[Petition], *, workers: int | None = None
+) -> UpsertResult:
+    """Store a batch in one transaction: all of it or, on any failure, none of it."""
+    total = UpsertResult()
+    async with store.transaction():
+        async for chunk in prepare_stream(petitions, workers=workers):
+            result = await store.upsert_in_transaction(chunk)
+            total.new.extend(result.new)
+            total.changed.extend(result.changed)
+            total.unchanged.extend(result.unchanged)
+    return total
+
+
+def iter_file(path: Path) -> Iterator[Petition]:
+    """Records of one file; a snapshot is streamed line by line, whatever its size."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise IngestError(str(path), exc.strerror or str(exc)) from exc
+    if head.lstrip().startswith(b"{") and _first_line_is_snapshot(head.decode("utf-8", "replace")):
+        with path.open(encoding="utf-8-sig") as fh:
+            yield from read_snapshot_lines(fh, source=str(path))
+        return
+    yield from read_file(path)
 
 
 async def ingest_paths(store: Store, paths: Sequence[Path]) -> IngestReport:
-    """Parse every path, then write them all in one transaction."""
-    records: list[Petition] = []
-    for path in paths:
-        records.extend(read_file(path))
-    result = await ingest_petitions(store, records)
-    return IngestReport(files=len(paths), records=len(records), result=result, not_found=[])
+    """Read every path and write all their records in one transaction.
+
+    Files are read lazily inside the transaction; a garbage file anywhere
+    raises `IngestError` and rolls the whole batch back.
+    """
+    count = 0
+
+    def records() -> Iterator[Petition]:
+        nonlocal count
+        for path in paths:
+            for p in iter_file(path):
+                count += 1
+                yield p
+
+    result = await ingest_petitions(store, records())
+    return IngestReport(files=len(paths), records=count, result=result, not_found=[])
 
 
 async def export_snapshot(store: Store, out: IO[str]) -> int:

@@ -158,10 +158,7 @@ class Petition:
 
     def content_hash(self) -> str:
         """A digest of what the petition says, ignoring when it was fetched."""
-        payload = self.to_dict()
-        payload.pop("fetched_at", None)
-        raw = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(raw.encode()).hexdigest()
+        return digest_of(self.to_dict())
 
 
 def _merge_response(a: Response | None, b: Response | None) -> Response | None:
@@ -203,20 +200,37 @@ def _merge_keywords(a: tuple[Keyword, ...], b: tuple[Keyword, ...]) -> tuple[Key
 # --- JSON encoding (the snapshot format) --------------------------------------
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _encode(value: Any) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, Bi):
         return {"en": _encode(value.en), "fr": _encode(value.fr)}
-    if dataclasses.is_dataclass(value):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [_encode(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
     if isinstance(value, dict):
         return {k: _encode(v) for k, v in value.items()}
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: _encode(getattr(value, name)) for name in names}
     return value
+
+
+def digest_of(payload: dict[str, Any]) -> str:
+    """`content_hash` of an already encoded record (its fetch time left out)."""
+    fetched = payload.pop("fetched_at", None)
+    try:
+        raw = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    finally:
+        payload["fetched_at"] = fetched
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _bi(data: Any) -> Bi[Any]:

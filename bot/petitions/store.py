@@ -7,6 +7,7 @@ alert can never be lost or announced for a record that was rolled back.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -20,8 +21,8 @@ from typing import Any
 
 import aiosqlite
 
-from bot.petitions.model import Petition
-from bot.petitions.text import collapse, fold
+from bot.petitions.model import Petition, digest_of
+from bot.petitions.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,9 @@ class Store:
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        # One connection serves every task: writers (refresh, alerts, admin) take
+        # turns, so no write joins, or is rolled back with, another task's batch.
+        self._write_lock = asyncio.Lock()
 
     # --- life cycle -----------------------------------------------------------
 
@@ -127,15 +131,19 @@ class Store:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (cancellation included)."""
-        await self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            await self.conn.execute("ROLLBACK")
-            raise
-        else:
-            await self.conn.execute("COMMIT")
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (cancellation included).
+
+        Transactions of different tasks queue on a lock; they never nest.
+        """
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await asyncio.shield(self.conn.execute("ROLLBACK"))
+                raise
+            else:
+                await self.conn.execute("COMMIT")
 
     # --- reads ------------------------------------------------------------------
 
@@ -148,9 +156,11 @@ class Store:
             return list(await cur.fetchall())
 
     async def get(self, number: str) -> Petition | None:
-        row = await self._one("SELECT record FROM petitions WHERE number = ?", (number,))
-        if row is None:
-            row = await self._one("SELECT record FROM petitions WHERE presented_number = ?", (number,))
+        row = await self._one(
+            "SELECT record FROM petitions WHERE number = ?1 OR presented_number = ?1 "
+            "ORDER BY number = ?1 DESC LIMIT 1",
+            (number,),
+        )
         return Petition.from_dict(json.loads(row[0])) if row else None
 
     async def get_many(self, numbers: Sequence[str]) -> list[Petition]:
@@ -278,12 +288,13 @@ class Store:
                 if p.fetched_at and old.fetched_at and p.fetched_at < old.fetched_at:
                     p = _with_fetched(p, old.fetched_at)
                 item = Prepared(p, item.countries)
-            digest = p.content_hash()
+            encoded = p.to_dict()
+            digest = digest_of(encoded)
             if before is not None and digest == before[1]:
                 result.unchanged.append(number)
                 continue
             (result.changed if old else result.new).append(number)
-            rows.append(_row(p, digest, stamp))
+            rows.append(_row(p, encoded, digest, stamp))
             journal.extend((number, kind, json.dumps(detail, ensure_ascii=False), stamp) for kind, detail in _journal(old, p))
             written.append(item)
 
@@ -311,8 +322,12 @@ class Store:
             ],
         )
         await self.conn.executemany(
-            "INSERT INTO petition_countries (number, code, is_primary, mentions) VALUES (?, ?, ?, ?)",
-            [(item.petition.number, c.code, int(c.primary), c.mentions) for item in written for c in item.countries],
+            "INSERT INTO petition_countries (number, code, is_primary, mentions, last_event) VALUES (?, ?, ?, ?, ?)",
+            [
+                (item.petition.number, c.code, int(c.primary), c.mentions, last_event(item.petition, now))
+                for item in written
+                for c in item.countries
+            ],
         )
         await self.conn.executemany("INSERT INTO changes (number, kind, detail, at) VALUES (?, ?, ?, ?)", journal)
         return result
@@ -353,17 +368,23 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def last_event(p: Petition) -> str | None:
-    """The latest dated event of a petition, as an ISO date, for recency ordering."""
+def last_event(p: Petition, now: datetime | None = None) -> str | None:
+    """The latest event that has happened, as an ISO date, for recency ordering.
+
+    An open petition's closing date is still ahead: it does not count until it passes.
+    """
+    today = (now or datetime.now(UTC)).date()
     days = [
         d.date() if isinstance(d, datetime) else d
         for d in (p.response_tabled_on, p.presented_on, p.certified_on, p.closed_at, p.opened_at)
         if d is not None
     ]
-    return max(days).isoformat() if days else None
+    past = [d for d in days if d <= today]
+    chosen = past or days
+    return max(chosen).isoformat() if chosen else None
 
 
-def _row(p: Petition, digest: str, stamp: str) -> tuple[Any, ...]:
+def _row(p: Petition, encoded: dict[str, Any], digest: str, stamp: str) -> tuple[Any, ...]:
     seq = int(p.number.split("-", 1)[1]) if "-" in p.number else None
     return (
         p.number,
@@ -381,12 +402,12 @@ def _row(p: Petition, digest: str, stamp: str) -> tuple[Any, ...]:
         _iso(p.closed_at),
         _iso(p.presented_on),
         _iso(p.response_tabled_on),
-        last_event(p),
+        last_event(p, datetime.fromisoformat(stamp)),
         int(p.has_response),
         p.signatures,
         int(p.demo),
         digest,
-        json.dumps(p.to_dict(), ensure_ascii=False, separators=(",", ":")),
+        json.dumps(encoded, ensure_ascii=False, separators=(",", ":")),
         _iso(p.fetched_at),
         stamp,
     )
@@ -396,7 +417,8 @@ def fts_columns(p: Petition) -> tuple[str, str, str, str, str, str]:
     """The text the full-text index holds, both languages side by side."""
 
     def both(values: Iterable[str | None]) -> str:
-        return collapse(" \n ".join(v for v in values if v))
+        # No need to tidy spaces: the tokenizer splits on any white space.
+        return " \n ".join(v for v in values if v)
 
     grievances = [*(p.grievances.en or []), *(p.grievances.fr or [])]
     prayer = [*(p.prayer.en or []), *(p.prayer.fr or [])]
