@@ -13,13 +13,13 @@ import logging
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.i18n import t
+from bot.i18n import side, status_label, t
 from bot.petitions import answers, deadlines
 from bot.petitions.errors import UserFacingError
 from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, ready_store
@@ -49,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]] = args.handler
     try:
         return asyncio.run(handler(args, settings))
+    except UserFacingError as exc:
+        return _fail(exc, getattr(args, "lang", "en"))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `petitionbot … | head` closed the pipe: not an error worth a traceback
@@ -105,23 +107,13 @@ def _wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
 
 
-def _status(p: Petition, lang: str) -> str:
-    label, _ = p.status.pick(lang)
-    if not label and p.status_id in STATUS_LABELS:
-        label = STATUS_LABELS[p.status_id].get(lang)
-    if not label and p.presented_on and not p.has_response:
-        label = t("status.presented", lang)
-    return label or t("status.unknown", lang)
-
-
-def _side(value: Bi[Any], lang: str) -> str:
-    text, used = value.pick(lang)
-    if not text:
-        return ""
-    text = " ".join(text) if isinstance(text, list) else str(text)
-    if used and used != lang:
-        text += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
-    return text
+async def _ask(args: argparse.Namespace, settings: Settings, question: Callable[[Store], Awaitable[Any]]) -> Any:
+    """Open the store, ask one question, close it. A `UserFacingError` goes up to `main`."""
+    store = await _open(args, settings)
+    try:
+        return await question(store)
+    finally:
+        await store.close()
 
 
 # --- commands ----------------------------------------------------------------------
@@ -130,12 +122,12 @@ def _side(value: Bi[Any], lang: str) -> str:
 def render_petition(p: Petition, lang: str, today: date) -> str:
     """The record as a reader wants it at a glance, in plain text."""
     lines: list[str] = []
-    title = _side(p.subject, lang)
+    title = side(p.subject, lang)
     lines.append(f"{p.number} — {title}" if title else p.number)
     if p.demo:
         lines.append(f"[{t('demo.banner', lang)}]")
     lines.append(f"{t('label.type', lang)}: {t('kind.' + p.kind, lang)}")
-    lines.append(f"{t('label.status', lang)}: {_status(p, lang)}")
+    lines.append(f"{t('label.status', lang)}: {status_label(p.status_id, p.status, lang, presented=p.presented_on is not None, answered=p.has_response)}")
     if p.sponsor:
         extra = ", ".join(x for x in (p.sponsor.riding, p.sponsor.caucus.pick(lang)[0]) if x)
         lines.append(f"{t('label.sponsor', lang)}: {p.sponsor.name}" + (f" ({extra})" if extra else ""))
@@ -165,7 +157,7 @@ def render_petition(p: Petition, lang: str, today: date) -> str:
             short = short[:600].rsplit(" ", 1)[0] + " …"
         lines.append(_wrap(short))
     if p.response:
-        header = _side(p.response.header, lang)
+        header = side(p.response.header, lang)
         if header:
             lines.append(f"{t('label.response', lang)}: {header}")
         if p.response.signer:
@@ -176,13 +168,7 @@ def render_petition(p: Petition, lang: str, today: date) -> str:
 
 
 async def cmd_petition(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings)
-    try:
-        p = await answers.lookup(store, args.number)
-    except UserFacingError as exc:
-        return _fail(exc, args.lang)
-    finally:
-        await store.close()
+    p = await _ask(args, settings, lambda store: answers.lookup(store, args.number))
     if args.json:
         _emit_json(p)
     else:
@@ -202,13 +188,7 @@ def _rows(rows: Sequence[answers.Row], lang: str) -> list[str]:
 
 
 async def cmd_country(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings)
-    try:
-        answer = await answers.petitions_for_country(store, args.country, limit=args.limit)
-    except UserFacingError as exc:
-        return _fail(exc, args.lang)
-    finally:
-        await store.close()
+    answer = await _ask(args, settings, lambda store: answers.petitions_for_country(store, args.country, limit=args.limit))
     if args.json:
         _emit_json(answer)
         return 0
@@ -222,18 +202,12 @@ async def cmd_country(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_response(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings)
-    try:
-        answer = await answers.response_of(store, args.number, args.lang)
-    except UserFacingError as exc:
-        return _fail(exc, args.lang)
-    finally:
-        await store.close()
+    answer = await _ask(args, settings, lambda store: answers.response_of(store, args.number, args.lang))
     if args.json:
         _emit_json(answer)
         return 0
     p = answer.petition
-    print(f"{p.number} — {_side(p.subject, args.lang)}")
+    print(f"{p.number} — {side(p.subject, args.lang)}")
     if p.demo:
         print(f"[{t('demo.banner', args.lang)}]")
     if answer.header:
@@ -271,13 +245,7 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         has_response=args.has_response,
         country=args.country,
     )
-    store = await _open(args, settings)
-    try:
-        result = await answers.search(store, " ".join(args.query), filters, limit=args.limit)
-    except UserFacingError as exc:
-        return _fail(exc, args.lang)
-    finally:
-        await store.close()
+    result = await _ask(args, settings, lambda store: answers.search(store, " ".join(args.query), filters, limit=args.limit))
     if args.json:
         _emit_json(result)
         return 0
@@ -293,13 +261,7 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_sponsor(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings)
-    try:
-        mp, page = await answers.sponsor_petitions(store, args.mp, limit=args.limit)
-    except UserFacingError as exc:
-        return _fail(exc, args.lang)
-    finally:
-        await store.close()
+    mp, page = await _ask(args, settings, lambda store: answers.sponsor_petitions(store, args.mp, limit=args.limit))
     if args.json:
         _emit_json({"sponsor": mp, "page": page})
         return 0
@@ -309,11 +271,7 @@ async def cmd_sponsor(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_overdue(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings)
-    try:
-        late = await answers.overdue(store, _today(args))
-    finally:
-        await store.close()
+    late = await _ask(args, settings, lambda store: answers.overdue(store, _today(args)))
     if args.json:
         _emit_json([{"number": p.number, "clock": c} for p, c in late])
         return 0
@@ -321,7 +279,7 @@ async def cmd_overdue(args: argparse.Namespace, settings: Settings) -> int:
         print(t("overdue.none", args.lang))
     for p, c in late:
         demo = f" [{t('demo', args.lang)}]" if p.demo else ""
-        print(f"  {p.number:<10} {_side(p.subject, args.lang)} — {deadlines.clock_line(c, args.lang)}{demo}")
+        print(f"  {p.number:<10} {side(p.subject, args.lang)} — {deadlines.clock_line(c, args.lang)}{demo}")
     return 0
 
 

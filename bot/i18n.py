@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from bot.petitions.model import STATUS_LABELS, Bi
+
 log = logging.getLogger(__name__)
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -455,3 +457,30 @@ def lang_of(locale: object) -> str:
     """'fr' for any French locale, 'en' otherwise."""
     value = str(getattr(locale, "value", locale) or "")
     return "fr" if value.lower().startswith("fr") else "en"
+
+
+def side(value: Bi[Any], lang: str) -> str:
+    """The text in the reader's language, else the other one with a note saying so."""
+    text, used = value.pick(lang)
+    if not text:
+        return ""
+    text = " ".join(text) if isinstance(text, list) else str(text)
+    if used and used != lang:
+        text += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
+    return text
+
+
+def status_label(
+    status_id: int | None,
+    status: Bi[str] | None,
+    lang: str,
+    *,
+    presented: bool = False,
+    answered: bool = False,
+) -> str:
+    label = status.pick(lang)[0] if status else None
+    if not label and status_id in STATUS_LABELS:
+        label = STATUS_LABELS[status_id].get(lang)
+    if not label and presented and not answered:
+        label = t("status.presented", lang)
+    return label or t("status.unknown", lang)

@@ -20,10 +20,10 @@ from typing import Any
 
 import discord
 
-from bot.i18n import t
+from bot.i18n import side, status_label, t
 from bot.petitions import deadlines
 from bot.petitions.errors import UserFacingError
-from bot.petitions.model import STATUS_LABELS, Bi, Petition
+from bot.petitions.model import Petition
 from bot.petitions.numbers import detail_url
 from bot.petitions.summary import split_sentences
 from bot.petitions.text import collapse
@@ -181,17 +181,6 @@ def content(text: str) -> str:
 # --- small formatters ---------------------------------------------------------------------
 
 
-def side(value: Bi[Any], lang: str) -> str:
-    """The text in the reader's language, else the other one with a note saying so."""
-    text, used = value.pick(lang)
-    if not text:
-        return ""
-    text = " ".join(text) if isinstance(text, list) else str(text)
-    if used and used != lang:
-        text += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
-    return text
-
-
 def number_text(n: int, lang: str) -> str:
     """1,234 in English, 1 234 (narrow no-break space) in French."""
     grouped = f"{n:,}"
@@ -204,22 +193,6 @@ def day(d: date | datetime | None, lang: str) -> str:
     if isinstance(d, datetime):
         d = d.date()
     return deadlines.format_date(d, lang)
-
-
-def status_label(
-    status_id: int | None,
-    status: Bi[str] | None,
-    lang: str,
-    *,
-    presented: bool = False,
-    answered: bool = False,
-) -> str:
-    label = status.pick(lang)[0] if status else None
-    if not label and status_id in STATUS_LABELS:
-        label = STATUS_LABELS[status_id].get(lang)
-    if not label and presented and not answered:
-        label = t("status.presented", lang)
-    return label or t("status.unknown", lang)
 
 
 def official_url(p: Petition, lang: str) -> str:
