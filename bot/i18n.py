@@ -87,6 +87,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "lang.fr": {"en": "French", "fr": "français"},
     "results.none": {"en": "No petitions match.", "fr": "Aucune pétition ne correspond."},
     "results.count": {"en": "{total} petitions", "fr": "{total} pétitions"},
+    "admin.alerts": {"en": "Alerts", "fr": "Alertes"},
+    "admin.alerts_line": {
+        "en": "{active} active follows in {channels} channels ({stopped} stopped); "
+        "{sent} sent, {pending} waiting, {failed} failed; {behind} journal entries to read",
+        "fr": "{active} suivis actifs dans {channels} salons ({stopped} arrêtés); "
+        "{sent} envoyées, {pending} en attente, {failed} en échec; {behind} entrées du journal à lire",
+    },
     "overdue.title": {"en": "Overdue responses", "fr": "Réponses en retard"},
     "overdue.none": {
         "en": "No presented petition is past its 45-day deadline.",

@@ -764,6 +764,7 @@ def status_embed(
     refresh_minutes: int,
     extensions: Sequence[str],
     failed: Sequence[str],
+    alerts: dict[str, Any] | None = None,
 ) -> discord.Embed:
     embed = discord.Embed(title=t("admin.status_title", lang), colour=COLOUR)
     embed.description = "\n".join(
@@ -786,4 +787,6 @@ def status_embed(
     if failed:
         ext += "\n" + t("admin.reload_failed", lang, failed=", ".join(f"`{e}`" for e in failed))
     embed.add_field(name=t("admin.extensions", lang), value=ext, inline=False)
+    if alerts is not None:
+        embed.add_field(name=t("admin.alerts", lang), value=t("admin.alerts_line", lang, **alerts), inline=False)
     return fit(embed)

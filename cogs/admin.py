@@ -19,6 +19,7 @@ from discord.ext import commands, tasks
 from bot import render
 from bot.discord_bot import NotOwner, PetitionBot, new_error_id
 from bot.i18n import lang_of, t
+from bot.petitions.alerts import alert_stats
 from bot.translator import ls
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ class Admin(commands.Cog):
     async def status(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
         stats = await self.bot.store.stats()
+        alerts = await alert_stats(self.bot.store)
         latency = self.bot.latency
         embed = render.status_embed(
             stats,
@@ -106,6 +108,7 @@ class Admin(commands.Cog):
             refresh_minutes=self.bot.settings.refresh_minutes,
             extensions=sorted(self.bot.extensions),
             failed=sorted(self.bot.failed_extensions),
+            alerts=alerts,
         )
         await interaction.response.send_message(embed=embed, ephemeral=True)
 

@@ -23,6 +23,7 @@ async def test_status_for_a_server_manager(bot, fake):
     assert ephemeral(message)
     assert "13 petitions (13 demo, 5 answered)" in text and "Refresh turned off" in text
     assert "`cogs.petitions`" in text
+    assert "0 active follows" in text
     french = visible_text(await admin(fake, "status", locale="fr"))
     assert "État du robot" in french and "Actualisation désactivée" in french
 
