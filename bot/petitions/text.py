@@ -14,7 +14,7 @@ def collapse(text: str | None) -> str:
     """Trim and fold every run of white space (NBSP, CR, LF included) to one space."""
     if not text:
         return ""
-    return _WS.sub(" ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+    return " ".join(text.split())  # str.split() knows every Unicode space, NBSP included
 
 
 def fold(text: str | None) -> str:
