@@ -249,7 +249,7 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _emit_json(result)
         return 0
-    print(t("results.count", args.lang, total=result.total))
+    print(t("results.count", args.lang, total=f"{result.total}{'' if result.total_exact else '+'}"))
     for hit in result.hits:
         title = (hit.title_fr if args.lang == "fr" else hit.title_en) or hit.title_en or hit.title_fr or ""
         print(f"  {hit.number:<10} {title}")

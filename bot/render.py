@@ -501,8 +501,11 @@ class Section:
     count_in_heading: bool = True  # False when the heading already is the count
 
 
-def count_text(total: int, lang: str) -> str:
-    return t("results.one", lang) if total == 1 else t("results.count", lang, total=number_text(total, lang))
+def count_text(total: int, lang: str, *, exact: bool = True) -> str:
+    """"12 petitions"; "300+ petitions" when the search stopped counting."""
+    if total == 1 and exact:
+        return t("results.one", lang)
+    return t("results.count", lang, total=number_text(total, lang) + ("" if exact else "+"))
 
 
 def list_pages(
@@ -595,7 +598,11 @@ def country_pages(answer: Any, lang: str) -> list[discord.Embed]:
 def search_pages(
     result: Any, query: str, lang: str, demo_numbers: frozenset[str] = frozenset()
 ) -> list[discord.Embed]:
-    """Search hits, or the ways out of an empty result. `demo_numbers` marks hits from the demo set."""
+    """Search hits, or the ways out of an empty result.
+
+    A hit says itself whether it is from the demo set (`Hit.demo`), so no record is loaded
+    for that; `demo_numbers` can mark more.
+    """
     title = (
         t("label.search_title", lang, query=clip(safe(query), 120)) if query else t("label.search_all", lang)
     )
@@ -606,7 +613,12 @@ def search_pages(
         if tips:
             intro += "\n\n**" + t("label.try_instead", lang) + "**\n" + "\n".join(f"• {tip}" for tip in tips)
         return [fit(discord.Embed(title=title, description=intro, colour=COLOUR))]
-    section = Section(count_text(result.total, lang), lines, result.total, count_in_heading=False)
+    section = Section(
+        count_text(result.total, lang, exact=getattr(result, "total_exact", True)),
+        lines,
+        result.total,
+        count_in_heading=False,
+    )
     return list_pages(title, [section], lang, demo=any(line.demo for line in lines))
 
 

@@ -254,8 +254,7 @@ class Petitions(commands.Cog):
         # Spelling suggestions may read the whole index: do not hold the 3-second window.
         await interaction.response.defer(thinking=True)
         result = await answers.search(self.store, query, filters, limit=LIST_LIMIT)
-        shown = await self.store.get_many([hit.number for hit in result.hits])
-        pages = render.search_pages(result, query, lang, frozenset(p.number for p in shown if p.demo))
+        pages = render.search_pages(result, query, lang)  # each hit carries its own demo flag
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
     @search.autocomplete("sponsor")

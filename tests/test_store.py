@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -88,3 +90,18 @@ async def test_countries_and_fulltext_follow_the_record(store: Store) -> None:
     await store.upsert([Prepared(changed, [])])
     assert not await store._all("SELECT rowid FROM petition_fts WHERE petition_fts MATCH 'refugies'")
     assert not await store._all("SELECT code FROM petition_countries WHERE number = 'e-5'")
+
+
+async def test_a_writer_cancelled_at_any_point_leaves_the_connection_usable(store: Store) -> None:
+    """Cancelling a task mid-write (a cog unloading, a shutdown) must not strand an open transaction."""
+    for n in range(40):
+        task = asyncio.create_task(store.upsert([Prepared(make_petition(f"e-{1000 + n}"))]))
+        for _ in range(n % 6):
+            await asyncio.sleep(0)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        assert not store.conn.in_transaction
+    result = await store.upsert([Prepared(make_petition("e-9999"))])
+    assert result.new == ["e-9999"]
+    assert await store.integrity_check() == "ok"

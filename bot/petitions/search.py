@@ -15,27 +15,41 @@ forms. Quoted phrases are matched exactly (accents still folded).
 A query that is a petition number (`441-00155`, `e 4123`) returns that
 petition alone, if the filters let it through.
 
-Speed at 100k petitions comes from never touching every match:
+Speed at 100k petitions comes from never touching every match, and from
+never asking FTS5 for work whose cost grows with the corpus:
 
-- A probe finds the rowid below the `RANK_CAP` newest matches (`FILTERED_SCAN`
-  with filters). A narrow query is ranked whole with bm25 and its total is
-  exact; a broad one is ranked within that window of most recently stored
-  matches, and its total is a lower bound (`total_exact=False`).
-- Filters sit in the same statement, so bm25 runs only for rows that pass.
+- bm25() weighs each query term by reading *every* petition that holds it
+  (its IDF), whatever the LIMIT, so "Government of Canada" costs a pass over
+  ~95k petitions. bm25 is used only when the vocabulary shows that all the
+  query's terms are rare (`BM25_BUDGET`); the total is then exact.
+- Otherwise the newest matches are walked in rowid order (cheap, lazy) up to
+  `RANK_WINDOW` of them and ranked here with a bm25-like score that takes
+  term weights from the vocabulary's document counts and column hits from the
+  short columns (number, title, keywords, sponsor). A window that was not
+  exhausted makes the total a lower bound (`total_exact=False`).
+- Filters: few petitions passing (a sponsor, country, subject, keyword, rare
+  status) are listed from their indexes and FTS5 tests its matches against
+  that list in memory (complete); broad ones are tested on the newest
+  `FILTERED_SCAN` matches, and a parliament first narrows the walk to its band
+  of ids. A join that reads a petition per match is never run over them all.
 - The FTS vocabulary (migration 002, read into memory in the background by
   `warm()` and after changes) turns a long stem into the few indexed words it
   stands for, `("refugee" OR "refugees")`, which FTS5 walks lazily where a
-  prefix query would merge every doclist first; its document counts also
-  tell when a query is certainly narrow, which saves the probe. Until the
+  prefix query merges every doclist first. A stem that stands for many words
+  with many petitions between them is cut down to the typed word's own forms
+  (`"government"` and `"governments"`, not `"government"*`). Until the
   vocabulary is current, plain prefix queries are used (slower, never wrong).
-- Snippets are cut here, by one regex per shown hit, not by FTS5's snippet().
+- Snippets are cut here, one compiled regex per query, for the page's hits
+  only, over the first `SNIPPET_SCAN` characters of a column.
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
+import functools
 import logging
+import math
 import re
 import sqlite3
 import time
@@ -57,8 +71,12 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 300  # longer input is cut: nobody types more into a search box
 MAX_TERMS = 12  # words + phrases kept from one query
 MAX_PHRASE_WORDS = 12
-RANK_CAP = 600  # matches ranked with bm25 before the query counts as broad
-FILTERED_SCAN = 2000  # matches looked at when filters narrow them
+RANK_WINDOW = 300  # newest matches ranked when bm25 would be too costly
+FILTERED_WINDOW = 100  # matches ranked when filters apply and bm25 would be too costly
+FILTERED_SCAN = 1000  # newest matches tested against broad filters
+FEW = 3000  # petitions passing a filter below which they are listed from its index
+BM25_BUDGET = 2000  # petitions bm25 may read to weigh the query's terms (sum over terms)
+PREFIX_BUDGET = 20_000  # petitions a prefix query may merge before it is cut to the word's own forms
 COUNT_CAP = 1000  # filter-only totals are counted up to here
 MAX_EXPANSIONS = 12  # indexed words a long stem may stand for before a prefix query is cheaper
 VOCAB_REFRESH = 10.0  # seconds at least between background rebuilds of the vocabulary
@@ -117,7 +135,8 @@ class Hit:
     last_event: str | None
     has_response: bool
     snippet: str | None = None
-    score: float = 0.0
+    score: float = 0.0  # lower is better, as with bm25()
+    demo: bool = False  # from the shipped demo set, so a list can say so without loading the record
     # The snippet with the matched words between \x02 and \x03, for renderers
     # that want to highlight them after escaping the text (see `marked_snippet`).
     snippet_marked: str | None = field(default=None, repr=False)
@@ -291,6 +310,9 @@ class _Where:
     impossible: bool = False  # a filter named something that does not exist
     sponsor_used: str | None = None
     covered: bool = True  # every condition can be tested on petitions_recent_filters
+    few: bool = False  # few petitions pass (a sponsor, a country, a rare status): list them by index
+    id_span: tuple[int, int] | None = None  # every petition passing has an id in this range
+    status_ids: list[int] = field(default_factory=list)
 
 
 async def _where(store: Store, filters: SearchFilters) -> _Where:
@@ -300,13 +322,16 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
     out = _Where("", params)
     if filters.status_ids:
         parts.append(f"p.status_id IN ({','.join('?' * len(filters.status_ids))})")
-        params.extend(int(s) for s in filters.status_ids)
+        out.status_ids = [int(s) for s in filters.status_ids]
+        params.extend(out.status_ids)
+        out.few = await _status_count(store, out.status_ids) <= FEW
     if filters.kind:
         parts.append("p.kind = ?")
         params.append(filters.kind)
     if filters.parliament is not None:
         parts.append("p.parliament = ?")
         params.append(filters.parliament)
+        out.id_span = await _parliament_span(store, int(filters.parliament))
     if filters.session is not None:
         parts.append("p.session = ?")
         params.append(filters.session)
@@ -321,6 +346,7 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
         params.append(filters.date_to.isoformat())
     if filters.country or filters.sponsor or filters.subject or filters.keyword:
         out.covered = False
+    out.few = out.few or not out.covered
     if filters.country:
         parts.append("p.number IN (SELECT c.number FROM petition_countries c WHERE c.code = ?)")
         params.append(filters.country.strip().upper())
@@ -359,6 +385,37 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
             params.extend(folded)
     out.sql = " AND ".join(parts)
     return out
+
+
+async def _status_count(store: Store, status_ids: Sequence[int]) -> int:
+    """Petitions with these statuses, counted up to FEW + 1 on the status index."""
+    marks = ",".join("?" * len(status_ids))
+    rows = await _rows(
+        store,
+        "SELECT count(*) FROM (SELECT 1 FROM petitions INDEXED BY petitions_status "
+        f"WHERE status_id IN ({marks}) LIMIT ?)",
+        [*status_ids, FEW + 1],
+    )
+    return int(rows[0][0])
+
+
+async def _parliament_span(store: Store, parliament: int) -> tuple[int, int] | None:
+    """The lowest and highest petition id of a parliament, cached until the next change.
+
+    Petitions are stored roughly in the order they appear, so a parliament is a
+    narrow band of ids: full-text matches outside it are skipped by FTS5 itself
+    instead of being read one by one and turned away.
+    """
+
+    async def build() -> tuple[int, int] | None:
+        rows = await _rows(
+            store,
+            "SELECT min(id), max(id) FROM petitions INDEXED BY petitions_parl_seq WHERE parliament = ?",
+            [parliament],
+        )
+        return (int(rows[0][0]), int(rows[0][1])) if rows and rows[0][0] is not None else None
+
+    return await cached(store, f"parliament-span:{parliament}", build)
 
 
 async def subjects(store: Store) -> list[tuple[str | None, str | None, int]]:
@@ -404,8 +461,10 @@ async def resolve_keyword(store: Store, text: str) -> list[str]:
 # --- search --------------------------------------------------------------------------
 
 _HIT_COLUMNS = (
-    "p.id, p.number, p.subject_en, p.subject_fr, p.status_id, p.presented_on, p.last_event, p.has_response"
+    "p.id, p.number, p.subject_en, p.subject_fr, p.status_id, p.presented_on, p.last_event, p.has_response, "
+    "p.demo"
 )
+_HIT_WIDTH = 9  # columns in _HIT_COLUMNS; what a query selects after them starts here
 
 
 def _hit(row: Any, score: float = 0.0) -> Hit:
@@ -418,6 +477,7 @@ def _hit(row: Any, score: float = 0.0) -> Hit:
         last_event=row[6],
         has_response=bool(row[7]),
         score=score,
+        demo=bool(row[8]),
     )
 
 
@@ -452,7 +512,7 @@ async def _search(
     elif parsed.empty:
         result = await _filters_only(store, where, limit, offset)
     else:
-        result = await _full_text(store, parsed, where, limit, offset)
+        result = await _full_text(store, parsed, where, limit, offset, rank=help_)
     result.sponsor_used = where.sponsor_used
     if help_ and not result.hits and offset == 0 and (not parsed.empty or filters.active()):
         result.suggestions = await suggest(store, parsed, filters)
@@ -500,6 +560,10 @@ async def _filters_only(store: Store, where: _Where, limit: int, offset: int) ->
     # Broad filters (status, kind, parliament, response, dates) are tested on the slim
     # recency index; without statistics SQLite would rather read every record of a parliament.
     source = "petitions p INDEXED BY petitions_recent_filters" if where.covered else "petitions p"
+    if where.covered and where.status_ids and where.few:
+        # A rare status (say, 36 petitions) would walk the whole recency index to fill a page:
+        # its own index lists it, and a sort of that few rows costs nothing.
+        source = "petitions p INDEXED BY petitions_status"
     rows = await _rows(
         store,
         f"SELECT {_HIT_COLUMNS} FROM {source} {cond} ORDER BY p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
@@ -524,34 +588,191 @@ async def probe(store: Store, fts: str, cap: int) -> int:
     return int(rows[0][0])
 
 
-async def _floor(store: Store, fts: str, window: int) -> int | None:
-    """The rowid just below the `window` newest matches, or None when there are no more than that."""
+async def _floor(store: Store, fts: str, window: int, span: tuple[int, int] | None = None) -> int | None:
+    """The rowid just below the `window` newest matches (within `span`), or None when there are no more."""
+    cond, params = ("", []) if span is None else (" AND rowid BETWEEN ? AND ?", list(span))
     rows = await _rows(
         store,
-        "SELECT rowid FROM petition_fts WHERE petition_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [fts, window],
+        f"SELECT rowid FROM petition_fts WHERE petition_fts MATCH ?{cond} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [fts, *params, window],
     )
     return int(rows[0][0]) if rows else None
 
 
+# --- planning a full-text query ---------------------------------------------------------
+
+# Endings that make the plural or feminine of a stem (see `stem`); a common word is
+# matched as these forms of itself rather than as a prefix.
+_FORM_ENDINGS = ("", "s", "x", "e", "es", "ee", "ees", "y", "ies", "l", "ux")
+_PREFIX_INDEX = 4  # the FTS table's longest indexed prefix (prefix = '2 3 4'): shorter ones are cheap
+K1 = 1.2  # bm25's term-frequency saturation, for the ranking done here
+# Column weights for the ranking done here, from WEIGHTS: number, title, keywords, sponsor.
+# Body and response are not read; every match holds each term somewhere, which counts 1.
+_SHORT_WEIGHTS = (WEIGHTS[0], WEIGHTS[1], WEIGHTS[2], WEIGHTS[5])
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One thing every match holds: a word (as indexed forms, or a prefix) or a phrase."""
+
+    exact: frozenset[str] = frozenset()
+    prefix: str = ""
+    phrase: tuple[str, ...] = ()
+    docs: int | None = None  # at most this many petitions hold it (None: unknown)
+    least: int = 0  # at least this many petitions hold it
+
+    def found_in(self, tokens: tuple[str, ...], token_set: frozenset[str]) -> bool:
+        if self.phrase:
+            n, first = len(self.phrase), self.phrase[0]
+            if first not in token_set:
+                return False
+            return any(
+                tokens[i] == first and tokens[i : i + n] == self.phrase for i in range(len(tokens) - n + 1)
+            )
+        if self.prefix:
+            return any(t.startswith(self.prefix) for t in tokens)
+        return not self.exact.isdisjoint(token_set)
+
+
+@dataclass(slots=True)
+class _Plan:
+    fts: str
+    units: list[_Unit]
+    cost: int | None  # petitions bm25 would read to weigh the terms (None: unknown, assume many)
+    rows: int = 0  # petitions indexed, from the vocabulary (0: unknown)
+
+    @property
+    def bound(self) -> int | None:
+        """At most this many petitions match (None: unknown)."""
+        known = [u.docs for u in self.units if u.docs is not None]
+        return min(known) if known else None
+
+    def idf(self, unit: _Unit) -> float:
+        """bm25's inverse document frequency from the vocabulary's counts; 1.0 without them."""
+        if not self.rows or unit.docs is None:
+            return 1.0
+        n = min(unit.docs, self.rows)
+        return max(math.log((self.rows - n + 0.5) / (n + 0.5)), 1e-6)
+
+
+def _quoted(terms: Sequence[str]) -> str:
+    inner = [f'"{t.replace(chr(34), chr(34) * 2)}"' for t in terms]
+    return inner[0] if len(inner) == 1 else "(" + " OR ".join(inner) + ")"
+
+
+def plan_query(parsed: ParsedQuery, vocab: Vocabulary | None) -> _Plan:
+    """The FTS5 expression to run, what each part matches, and what bm25 would cost.
+
+    Without a current vocabulary every long stem is a prefix query and the cost
+    is unknown, which is slower but never misses a word indexed a moment ago.
+    """
+    parts: list[str] = []
+    units: list[_Unit] = []
+    cost: int | None = 0
+
+    def docs_of(word: str) -> int | None:
+        if vocab is None or len(word) < 3 or any(c.isdigit() for c in word):
+            return None
+        return vocab.docs.get(word, 0)
+
+    for word in parsed.words:
+        s = stem(word)
+        if len(s) < 3 or s.isdigit():
+            n = docs_of(word)
+            parts.append(_quoted([word]))
+            units.append(_Unit(exact=frozenset({word}), docs=n, least=n or 0))
+        elif vocab is None or any(c.isdigit() for c in s):
+            parts.append(f'"{s}"*')
+            units.append(_Unit(prefix=s))
+        else:
+            lo, hi = vocab.span(s)
+            merged = vocab.cum[hi] - vocab.cum[lo]
+            forms: list[str] = []
+            if len(s) >= 5 and 0 < hi - lo <= MAX_EXPANSIONS:
+                forms = vocab.terms[lo:hi]
+            elif len(s) > _PREFIX_INDEX and merged > PREFIX_BUDGET:
+                # A prefix longer than the prefix index would merge a huge doclist: the word's own forms.
+                forms = sorted(
+                    {s + e for e in _FORM_ENDINGS if vocab.docs.get(s + e)} | {word} & vocab.docs.keys()
+                )
+            if forms:
+                counts = [vocab.docs[t] for t in forms]
+                parts.append(_quoted(forms))
+                units.append(_Unit(exact=frozenset(forms), docs=sum(counts), least=max(counts)))
+            else:
+                parts.append(f'"{s}"*')
+                units.append(_Unit(prefix=s, docs=merged, least=vocab.docs.get(s, 0)))
+    for phrase in parsed.phrases:
+        known = [n for n in (docs_of(w) for w in phrase) if n is not None]
+        parts.append('"' + " ".join(phrase) + '"')
+        units.append(_Unit(phrase=phrase, docs=min(known) if known else None))
+    for unit in units:
+        cost = None if cost is None or unit.docs is None else cost + unit.docs
+    return _Plan(" AND ".join(parts), units, cost, vocab.rows if vocab else 0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Words of a short column as the FTS tokenizer sees them (titles and keywords repeat a lot)."""
+    found = tuple(_WORD.findall(_plain(text)))
+    return found, frozenset(found)
+
+
+def _score(plan: _Plan, idfs: Sequence[float], columns: Sequence[str | None]) -> float:
+    """bm25 in spirit: per term, its weight times a saturated count of the short columns that hold it.
+
+    Lower is better, like bm25(); body and response only count as "somewhere".
+    """
+    seen = [_tokens(c or "") for c in columns]
+    total = 0.0
+    for unit, idf in zip(plan.units, idfs, strict=True):
+        freq = 1.0
+        for weight, (tokens, token_set) in zip(_SHORT_WEIGHTS, seen, strict=True):
+            if tokens and unit.found_in(tokens, token_set):
+                freq += weight
+        total += idf * freq * (K1 + 1) / (freq + K1)
+    return -total
+
+
+# --- full-text search --------------------------------------------------------------------
+
+
+async def _current_vocabulary(store: Store) -> Vocabulary | None:
+    """The vocabulary when it matches the store's last change, else None (and a rebuild is started)."""
+    have = _vocab.get(store)
+    if have is None:
+        return None
+    change = await last_change_id(store)
+    if have[0] != change:
+        _maybe_refresh(store, change)
+        return None
+    return have[2]
+
+
 async def _full_text(
-    store: Store, parsed: ParsedQuery, where: _Where, limit: int, offset: int
+    store: Store, parsed: ParsedQuery, where: _Where, limit: int, offset: int, *, rank: bool = True
 ) -> SearchResult:
-    expand, most = await expansions_for(store, parsed)
-    fts = parsed.fts(expand=expand)
-    window = FILTERED_SCAN if where.sql else RANK_CAP
+    """Matches of the words and phrases, best first; `rank=False` wants the total only (suggestions)."""
+    plan = plan_query(parsed, await _current_vocabulary(store))
     try:
-        # When the vocabulary shows that one word is rarer than the window, the query
-        # is narrow for sure and the probe (a full pass for a phrase) can be skipped.
-        floor = None if most is not None and most <= window else await _floor(store, fts, window)
+        if plan.cost is not None and plan.cost <= BM25_BUDGET:
+            result, ids = await _ranked_by_bm25(store, plan, where, limit, offset)
+        else:
+            result, ids = await _ranked_recent(store, plan, where, limit, offset, rank=rank)
     except sqlite3.OperationalError:  # should not happen: every term is quoted
-        log.warning("FTS rejected a built query %r", fts, exc_info=True)
-        return SearchResult([], 0, fts)
+        log.warning("FTS rejected a built query %r", plan.fts, exc_info=True)
+        return SearchResult([], 0, plan.fts)
+    if rank:
+        await _add_snippets(store, parsed, result.hits, ids)
+    return result
+
+
+async def _ranked_by_bm25(
+    store: Store, plan: _Plan, where: _Where, limit: int, offset: int
+) -> tuple[SearchResult, list[int]]:
+    """Every match ranked by bm25; only for queries whose terms are all rare, so the total is exact."""
     cond = f" AND {where.sql}" if where.sql else ""
-    params: list[Any] = [fts, *where.params]
-    if floor is not None:  # broad: rank the newest `window` matches only
-        cond += " AND petition_fts.rowid > ?"
-        params.append(floor)
+    params: list[Any] = [plan.fts, *where.params]
     # Filters sit in the WHERE clause, so bm25() runs only for rows that pass them; bm25()
     # only works where FTS5 drives the row, hence the materialized CTE before the window count.
     sql = (
@@ -564,9 +785,9 @@ async def _full_text(
         "ORDER BY top.score, top.last_event DESC, top.id DESC"
     )
     rows = await _rows(store, sql, [*params, limit, offset])
-    hits = [_hit(r, score=r[8]) for r in rows]
+    hits = [_hit(r, score=r[_HIT_WIDTH]) for r in rows]
     if rows:
-        total = rows[0][9]
+        total = rows[0][_HIT_WIDTH + 1]
     elif offset:
         counted = await _rows(
             store,
@@ -577,8 +798,88 @@ async def _full_text(
         total = counted[0][0]
     else:
         total = 0
-    await _add_snippets(store, parsed, hits, rows)
-    return SearchResult(hits, total, fts, total_exact=floor is None)
+    return SearchResult(hits, total, plan.fts), [r[0] for r in rows]
+
+
+async def _ranked_recent(
+    store: Store, plan: _Plan, where: _Where, limit: int, offset: int, *, rank: bool = True
+) -> tuple[SearchResult, list[int]]:
+    """The newest matches (filters applied), ranked here; never reads more than a window of them."""
+    want = max(RANK_WINDOW if not where.sql else FILTERED_WINDOW, offset + limit)
+    select = "SELECT petition_fts.rowid, p.last_event FROM petition_fts CROSS JOIN petitions p "
+    order = "ORDER BY petition_fts.rowid DESC LIMIT ?"
+    floor = None
+    if where.sql and where.few:
+        # Few petitions pass (a sponsor, a country, a rare status): their ids come cheaply from
+        # their indexes, and FTS5 tests each match against that list in memory, where a join
+        # would read a whole petition per match. Complete, so the total is exact.
+        found = await _rows(
+            store,
+            f"{select}ON p.id = petition_fts.rowid WHERE petition_fts MATCH ? "
+            f"AND +petition_fts.rowid IN (SELECT p.id FROM petitions p WHERE {where.sql}) {order}",
+            [plan.fts, *where.params, want + 1],
+        )
+    else:
+        cond, params = "", [plan.fts]
+        if where.sql:
+            # Broad filters (status, kind, dates, response) pass many of the newest matches;
+            # they are tested on those only. A parliament is a band of ids, skipped to by FTS5.
+            cond, params = f" AND {where.sql}", [plan.fts, *where.params]
+            if where.id_span:
+                cond += " AND petition_fts.rowid BETWEEN ? AND ?"
+                params += where.id_span
+            bound = plan.bound
+            if bound is None or bound > FILTERED_SCAN:
+                floor = await _floor(store, plan.fts, FILTERED_SCAN, where.id_span)
+            if floor is not None:
+                cond += " AND petition_fts.rowid > ?"
+                params.append(floor)
+        # FTS5 walks rowids newest first and stops at the LIMIT: no doclist is read whole.
+        found = await _rows(
+            store,
+            f"{select}ON p.id = petition_fts.rowid WHERE petition_fts MATCH ?{cond} {order}",
+            [*params, want + 1],
+        )
+    complete = floor is None and len(found) <= want
+    found = found[:want]
+    if not rank:
+        ranked = [(r[0], 0.0) for r in found]
+    else:
+        ranked = await _rank(store, plan, found) if offset < len(found) else []
+    page = ranked[offset : offset + limit]
+    hits: list[Hit] = []
+    if page:
+        ids = [i for i, _ in page]
+        marks = ",".join("?" * len(ids))
+        rows = await _rows(store, f"SELECT {_HIT_COLUMNS} FROM petitions p WHERE p.id IN ({marks})", ids)
+        by_id = {r[0]: r for r in rows}
+        page = [(i, score) for i, score in page if i in by_id]  # a petition deleted meanwhile
+        hits = [_hit(by_id[i], score=score) for i, score in page]
+    total, exact = len(found), complete
+    if not complete and not where.sql and len(plan.units) == 1:
+        # One word alone: the vocabulary knows how many petitions hold it (exactly, for one form).
+        unit = plan.units[0]
+        total = max(total, unit.least)
+        exact = len(unit.exact) == 1 and unit.docs == unit.least
+    return SearchResult(hits, total, plan.fts, total_exact=exact), [i for i, _ in page]
+
+
+async def _rank(store: Store, plan: _Plan, found: Sequence[Any]) -> list[tuple[int, float]]:
+    """(id, score) best first; ties go to the latest event, then the newest petition."""
+    ids = [r[0] for r in found]
+    marks = ",".join("?" * len(ids))
+    texts = await _rows(
+        store,
+        f"SELECT rowid, number, title, keywords, sponsor FROM petition_fts WHERE rowid IN ({marks})",
+        ids,
+    )
+    by_id = {t[0]: t[1:] for t in texts}
+    idfs = [plan.idf(u) for u in plan.units]
+    scored = [(r[0], r[1] or "", _score(plan, idfs, by_id.get(r[0], ("", "", "", "")))) for r in found]
+    scored.sort(key=lambda x: x[0], reverse=True)  # stable sorts: id, then event, then score decide
+    scored.sort(key=lambda x: x[1], reverse=True)
+    scored.sort(key=lambda x: x[2])
+    return [(i, score) for i, _, score in scored]
 
 
 # --- snippets --------------------------------------------------------------------------
@@ -586,24 +887,28 @@ async def _full_text(
 SNIPPET_WORDS = 24
 
 
-async def _add_snippets(store: Store, parsed: ParsedQuery, hits: list[Hit], rows: list[Any]) -> None:
+async def _add_snippets(store: Store, parsed: ParsedQuery, hits: list[Hit], ids: list[int]) -> None:
     """Short extracts around the matched words, built here rather than by FTS5's snippet()
 
     so the costly part runs for the shown page only and the marks are ours to escape.
     """
     if not hits:
         return
-    ids = [r[0] for r in rows]
     marks = ",".join("?" * len(ids))
+    cut = SNIPPET_SCAN
     texts = await _rows(
-        store, f"SELECT rowid, body, response, keywords FROM petition_fts WHERE rowid IN ({marks})", ids
+        store,
+        f"SELECT rowid, substr(body, 1, {cut}), substr(response, 1, {cut}), substr(keywords, 1, {cut}) "
+        f"FROM petition_fts WHERE rowid IN ({marks})",
+        ids,
     )
     by_id = {t[0]: t[1:] for t in texts}
-    stems = [s for s in parsed.stems() if s]
-    phrase_words = [w for p in parsed.phrases for w in p]
-    for hit, row in zip(hits, rows, strict=True):
-        for column in by_id.get(row[0], ()):
-            marked = make_snippet(column or "", stems, phrase_words)
+    pattern = _pattern(tuple(s for s in parsed.stems() if s), tuple(w for p in parsed.phrases for w in p))
+    if pattern is None:
+        return
+    for hit, rowid in zip(hits, ids, strict=True):
+        for column in by_id.get(rowid, ()):
+            marked = _snippet_of(column or "", pattern)
             if marked:
                 hit.snippet_marked = marked
                 hit.snippet = marked.replace("\x02", "").replace("\x03", "")
@@ -622,10 +927,13 @@ def _letter_classes() -> dict[str, str]:
 
 
 _LETTERS = _letter_classes()
-SNIPPET_SCAN = 20_000  # characters of a column looked at for a snippet
+SNIPPET_SCAN = 4000  # characters of a column looked at for a snippet: the opening says what it asks
 
 
-def _pattern(stems: Sequence[str], exact: Sequence[str]) -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=256)
+def _pattern(stems: tuple[str, ...], exact: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a query's words, built once per query (a page of hits shares it)."""
+
     def loose(word: str) -> str:
         return "".join(_LETTERS.get(c, re.escape(c)) for c in word)
 
@@ -643,8 +951,12 @@ def make_snippet(
     One regex over the raw text (accented letters folded by character classes)
     keeps this cheap enough to run on every hit of a page.
     """
-    pattern = _pattern(stems, exact)
-    if pattern is None or not text:
+    pattern = _pattern(tuple(stems), tuple(exact))
+    return _snippet_of(text, pattern, words) if pattern is not None else ""
+
+
+def _snippet_of(text: str, pattern: re.Pattern[str], words: int = SNIPPET_WORDS) -> str:
+    if not text:
         return ""
     text = text[:SNIPPET_SCAN]
     spans = [m.span() for m in pattern.finditer(text)]
@@ -790,6 +1102,13 @@ class Vocabulary:
     terms: list[str]  # sorted
     docs: dict[str, int]  # term -> petitions holding it
     by_letter: dict[str, list[str]]
+    cum: list[int] = field(default_factory=lambda: [0])  # cum[i]: petitions summed over terms[:i]
+    rows: int = 0  # petitions indexed
+
+    def span(self, prefix: str) -> tuple[int, int]:
+        """The slice of `terms` that start with `prefix`."""
+        lo = bisect.bisect_left(self.terms, prefix)
+        return lo, bisect.bisect_left(self.terms, prefix + "\U0010ffff", lo)
 
 
 _vocab: weakref.WeakKeyDictionary[Store, tuple[int, float, Vocabulary]] = weakref.WeakKeyDictionary()
@@ -824,44 +1143,6 @@ async def _refresh_quietly(store: Store, change: int) -> None:
         log.warning("search vocabulary rebuild failed", exc_info=True)
 
 
-async def expansions_for(store: Store, parsed: ParsedQuery) -> tuple[dict[str, list[str]], int | None]:
-    """Indexed words for each long stem, and at most how many petitions can match.
-
-    Both come from the vocabulary and only when it is current; otherwise
-    ({}, None) and the query runs with plain prefixes and a probe.
-    """
-    have = _vocab.get(store)
-    if have is None:
-        return {}, None
-    change = await last_change_id(store)
-    if have[0] != change:
-        _maybe_refresh(store, change)
-        return {}, None
-    vocab = have[2]
-    out: dict[str, list[str]] = {}
-    bounds: list[int] = []
-    for word in parsed.words:
-        s = stem(word)
-        if len(s) < 3 or any(c.isdigit() for c in s):
-            if len(word) >= 3 and not any(c.isdigit() for c in word):
-                bounds.append(vocab.docs.get(word, 0))
-            continue
-        i = bisect.bisect_left(vocab.terms, s)
-        found: list[str] = []
-        while i < len(vocab.terms) and vocab.terms[i].startswith(s) and len(found) <= MAX_EXPANSIONS:
-            found.append(vocab.terms[i])
-            i += 1
-        if len(found) <= MAX_EXPANSIONS:
-            bounds.append(sum(vocab.docs[t] for t in found))
-            if found and len(s) >= 5:
-                out[s] = found
-    for phrase in parsed.phrases:
-        known = [vocab.docs.get(w, 0) for w in phrase if len(w) >= 3 and not any(c.isdigit() for c in w)]
-        if known:
-            bounds.append(min(known))
-    return out, (min(bounds) if bounds else None)
-
-
 async def warm(store: Store) -> None:
     """Build the vocabulary ahead of the first search (call at startup, in the background)."""
     await _refresh_vocabulary(store, await last_change_id(store))
@@ -872,13 +1153,17 @@ async def _refresh_vocabulary(store: Store, change: int) -> None:
     path = str(store.path)
     if path == ":memory:" or not store.path.exists():
         rows = [(r[0], r[1]) for r in await store.conn.execute_fetchall(_VOCAB_SQL)]
+        counted = await store.conn.execute_fetchall(_ROWS_SQL)
+        petitions = int(list(counted)[0][0])
     else:
-        rows = await asyncio.to_thread(_read_vocab, path)
+        rows, petitions = await asyncio.to_thread(_read_vocab, path)
     rows.sort()
     by_letter: dict[str, list[str]] = {}
-    for term, _docs in rows:
+    cum = [0]
+    for term, docs in rows:
         by_letter.setdefault(term[0], []).append(term)
-    vocab = Vocabulary([t for t, _ in rows], dict(rows), by_letter)
+        cum.append(cum[-1] + docs)
+    vocab = Vocabulary([t for t, _ in rows], dict(rows), by_letter, cum, petitions)
     _vocab[store] = (change, time.monotonic(), vocab)
     log.info("search vocabulary: %d terms in %.0f ms", len(rows), (time.monotonic() - started) * 1000)
 
@@ -886,9 +1171,13 @@ async def _refresh_vocabulary(store: Store, change: int) -> None:
 _VOCAB_SQL = "SELECT term, doc FROM petition_vocab WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*'"
 
 
-def _read_vocab(path: str) -> list[tuple[str, int]]:
+_ROWS_SQL = "SELECT count(*) FROM petitions"
+
+
+def _read_vocab(path: str) -> tuple[list[tuple[str, int]], int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     try:
-        return [(r[0], r[1]) for r in conn.execute(_VOCAB_SQL)]
+        terms = [(r[0], r[1]) for r in conn.execute(_VOCAB_SQL)]
+        return terms, int(conn.execute(_ROWS_SQL).fetchone()[0])
     finally:
         conn.close()

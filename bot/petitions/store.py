@@ -8,6 +8,7 @@ alert can never be lost or announced for a record that was rolled back.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sqlite3
@@ -136,7 +137,14 @@ class Store:
         Transactions of different tasks queue on a lock; they never nest.
         """
         async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                await self.conn.execute("BEGIN IMMEDIATE")
+            except asyncio.CancelledError:
+                # The worker thread may still run BEGIN after we stop waiting for it;
+                # queue a ROLLBACK behind it so the connection is left as it was.
+                with contextlib.suppress(sqlite3.Error):
+                    await asyncio.shield(self.conn.execute("ROLLBACK"))
+                raise
             try:
                 yield self.conn
             except BaseException:
