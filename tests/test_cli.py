@@ -110,3 +110,16 @@ def test_response_summary_states_canadas_position(tmp_path: Path, lang: str, wor
     assert "Rob Oliphant" in out
     for word in words:
         assert word in out
+
+
+@pytest.mark.parametrize("typed", [["Kazakhstan"], ["kazakstan"], ["KZ"], ["Kazajistán"], ["--lang", "fr", "Kazakhstan"]])
+def test_country_lists_the_seed_first_however_it_is_typed(tmp_path: Path, typed: list[str]) -> None:
+    answer = json.loads(cli("country", *typed, "--json", db=tmp_path / "db.sqlite3").stdout)
+    assert answer["code"] == "KZ"
+    assert answer["primary"]["rows"][0]["number"] == "441-00155"
+
+
+def test_china_lists_the_seed_among_the_mentioned(tmp_path: Path) -> None:
+    answer = json.loads(cli("country", "China", "--json", db=tmp_path / "db.sqlite3").stdout)
+    assert "441-00155" in [r["number"] for r in answer["mentioned"]["rows"]]
+    assert "441-00155" not in [r["number"] for r in answer["primary"]["rows"]]
