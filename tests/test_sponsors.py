@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.petitions.sponsors import find_sponsors, petitions_by_sponsor
+from bot.petitions.answers import sponsor_petitions
+from bot.petitions.errors import UserFacingError
+from bot.petitions.sponsors import find_sponsors
 from bot.petitions.store import Prepared, Store
 from tests.factories import make_petition
 
@@ -76,12 +78,13 @@ async def test_nonsense_finds_nobody(store: Store) -> None:
 
 
 async def test_petitions_by_sponsor_newest_first_with_total(store: Store) -> None:
-    hits, total = await petitions_by_sponsor(store, "genuis", limit=2)
-    assert total == 3
-    assert [h.presented_on for h in hits] == ["2022-01-01", "2021-01-01"]
-    rest, _ = await petitions_by_sponsor(store, 89226, limit=2, offset=2)
-    assert [h.presented_on for h in rest] == ["2020-01-01"]
-    assert await petitions_by_sponsor(store, "nobody at all") == ([], 0)
+    mp, page = await sponsor_petitions(store, "genuis", limit=2)
+    assert mp.name == "Garnett Genuis" and page.total == 3
+    assert [r.presented_on.isoformat() for r in page.rows] == ["2022-01-01", "2021-01-01"]
+    _, rest = await sponsor_petitions(store, "89226", limit=2, offset=2)
+    assert [r.presented_on.isoformat() for r in rest.rows] == ["2020-01-01"]
+    with pytest.raises(UserFacingError):
+        await sponsor_petitions(store, "nobody at all")
 
 
 async def test_list_is_cached_until_a_change(store: Store) -> None:

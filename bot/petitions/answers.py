@@ -234,7 +234,8 @@ async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset
         where, params = "p.sponsor_name = ? COLLATE NOCASE", [best.name]
     total = (await store._one(f"SELECT count(*) FROM petitions p WHERE {where}", params))[0]
     rows = await store._all(
-        f"{_ROW_SQL} FROM petitions p WHERE {where} ORDER BY p.last_event DESC, p.number DESC LIMIT ? OFFSET ?",
+        f"{_ROW_SQL} FROM petitions p WHERE {where} "
+        "ORDER BY coalesce(p.presented_on, p.last_event) DESC, p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
     return best, Page([_row(r) for r in rows], total, offset, limit)

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.petitions.search import _HIT_COLUMNS, Hit, _hit, cached
+from bot.petitions.search import cached
 from bot.petitions.store import Store
 from bot.petitions.text import fold
 
@@ -144,30 +144,3 @@ def _candidates(words: list[str], everyone: list[_Sponsor]) -> list[_Sponsor]:
         picked.add(i)
     return [everyone[i] for i in sorted(picked)]
 
-
-async def petitions_by_sponsor(
-    store: Store, name_or_id: str | int, *, limit: int = 10, offset: int = 0
-) -> tuple[list[Hit], int]:
-    """A sponsor's petitions, latest event first, and how many there are in all.
-
-    A name is resolved fuzzily first; an unknown sponsor gives ([], 0).
-    """
-    if isinstance(name_or_id, int):
-        found = [s for s in await sponsor_list(store) if s.person_id == name_or_id]
-        match = SponsorMatch(found[0].name, name_or_id, found[0].petitions, 100.0) if found else None
-    else:
-        matches = await find_sponsors(store, name_or_id, limit=1)
-        match = matches[0] if matches else None
-    if match is None:
-        return [], 0
-    if match.person_id is not None:
-        cond, param = "p.sponsor_id = ?", match.person_id
-    else:
-        cond, param = "p.sponsor_name = ? AND p.sponsor_id IS NULL", match.name
-    sql = (
-        f"SELECT {_HIT_COLUMNS} FROM petitions p WHERE {cond} "
-        "ORDER BY coalesce(p.presented_on, p.last_event) DESC, p.last_event DESC, p.id DESC LIMIT ? OFFSET ?"
-    )
-    async with store.conn.execute(sql, (param, max(1, limit), max(0, offset))) as cur:
-        rows = list(await cur.fetchall())
-    return [_hit(r) for r in rows], match.petitions
