@@ -21,11 +21,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import render_alerts
+from bot import autocompleters, render_alerts
 from bot.discord_bot import PetitionBot, autocomplete_choices
 from bot.i18n import lang_of
 from bot.paginator import Paginator
-from bot.petitions import alerts, autocomplete
+from bot.petitions import alerts
 from bot.petitions.errors import UserFacingError
 from bot.petitions.store import Store
 from bot.translator import ls
@@ -149,6 +149,11 @@ class Alerts(commands.Cog):
         channel=ls("opt.alerts.channel.desc"),
     )
     @app_commands.choices(what=WHAT_CHOICES)
+    @app_commands.autocomplete(
+        country=autocompleters.countries,
+        number=autocompleters.petition_numbers,
+        subject=autocompleters.subjects,
+    )
     async def follow(
         self,
         interaction: discord.Interaction,
@@ -188,31 +193,6 @@ class Alerts(commands.Cog):
             lang=lang,
         )
         await interaction.response.send_message(render_alerts.follow_reply(sub, status, lang), ephemeral=True)
-
-    @follow.autocomplete("country")
-    async def follow_country_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices("country", lambda: autocomplete.country_choices(current, lang))
-
-    @follow.autocomplete("number")
-    async def follow_number_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "petition", lambda: autocomplete.petition_choices(self.store, current, lang)
-        )
-
-    @follow.autocomplete("subject")
-    async def follow_subject_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "subject", lambda: autocomplete.subject_choices(self.store, current, lang)
-        )
 
     # --- /unfollow --------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
+from bot import autocompleters, render
 from bot.discord_bot import PetitionBot, autocomplete_choices
 from bot.i18n import lang_of, t
 from bot.paginator import BaseView, OriginalResponse, Paginator
@@ -138,6 +138,7 @@ class Petitions(commands.Cog):
     @app_commands.command(name=ls("cmd.petition"), description=ls("cmd.petition.desc"))
     @app_commands.rename(number=ls("opt.number"))
     @app_commands.describe(number=ls("opt.number.desc"))
+    @app_commands.autocomplete(number=autocompleters.petition_numbers)
     async def petition(
         self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
     ) -> None:
@@ -157,15 +158,6 @@ class Petitions(commands.Cog):
         else:
             await interaction.response.send_message(embed=embed)
 
-    @petition.autocomplete("number")
-    async def petition_number_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "petition", lambda: autocomplete.petition_choices(self.store, current, lang)
-        )
-
     # --- /petitions -------------------------------------------------------------------------
 
     @app_commands.command(name=ls("cmd.petitions"), description=ls("cmd.petitions.desc"))
@@ -174,6 +166,7 @@ class Petitions(commands.Cog):
         country=ls("opt.country.desc"), status=ls("opt.status.desc"), kind=ls("opt.type.desc")
     )
     @app_commands.choices(status=STATUS_CHOICES, kind=TYPE_CHOICES)
+    @app_commands.autocomplete(country=autocompleters.countries)
     async def petitions(
         self,
         interaction: discord.Interaction,
@@ -191,13 +184,6 @@ class Petitions(commands.Cog):
         )
         pages = render.country_pages(answer, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
-
-    @petitions.autocomplete("country")
-    async def petitions_country_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices("country", lambda: autocomplete.country_choices(current, lang))
 
     # --- /search ------------------------------------------------------------------------------
 
@@ -225,6 +211,7 @@ class Petitions(commands.Cog):
         answered=ls("opt.answered.desc"),
     )
     @app_commands.choices(status=STATUS_CHOICES, kind=TYPE_CHOICES)
+    @app_commands.autocomplete(sponsor=autocompleters.sponsors, subject=autocompleters.subjects)
     async def search(
         self,
         interaction: discord.Interaction,
@@ -257,29 +244,12 @@ class Petitions(commands.Cog):
         pages = render.search_pages(result, query, lang)  # each hit carries its own demo flag
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
-    @search.autocomplete("sponsor")
-    async def search_sponsor_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "sponsor", lambda: autocomplete.sponsor_choices(self.store, current, lang)
-        )
-
-    @search.autocomplete("subject")
-    async def search_subject_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "subject", lambda: autocomplete.subject_choices(self.store, current, lang)
-        )
-
     # --- /response ------------------------------------------------------------------------------
 
     @app_commands.command(name=ls("cmd.response"), description=ls("cmd.response.desc"))
     @app_commands.rename(number=ls("opt.number"))
     @app_commands.describe(number=ls("opt.number.desc"))
+    @app_commands.autocomplete(number=autocompleters.petition_numbers)
     async def response(
         self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
     ) -> None:
@@ -291,34 +261,17 @@ class Petitions(commands.Cog):
         pages = render.response_pages(answer, lang, self.bot.today())
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
-    @response.autocomplete("number")
-    async def response_number_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "petition", lambda: autocomplete.petition_choices(self.store, current, lang)
-        )
-
     # --- /sponsor ---------------------------------------------------------------------------------
 
     @app_commands.command(name=ls("cmd.sponsor"), description=ls("cmd.sponsor.desc"))
     @app_commands.rename(mp=ls("opt.mp"))
     @app_commands.describe(mp=ls("opt.mp.desc"))
+    @app_commands.autocomplete(mp=autocompleters.sponsors)
     async def sponsor(self, interaction: discord.Interaction, mp: app_commands.Range[str, 1, 100]) -> None:
         lang = lang_of(interaction.locale)
         person, page = await answers.sponsor_petitions(self.store, mp, limit=LIST_LIMIT)
         pages = render.sponsor_pages(person, page, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
-
-    @sponsor.autocomplete("mp")
-    async def sponsor_mp_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "sponsor", lambda: autocomplete.sponsor_choices(self.store, current, lang)
-        )
 
     # --- /overdue -----------------------------------------------------------------------------------
 

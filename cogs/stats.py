@@ -15,10 +15,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
-from bot.discord_bot import PetitionBot, autocomplete_choices
+from bot import autocompleters, render
+from bot.discord_bot import PetitionBot
 from bot.i18n import lang_of, t
-from bot.petitions import answers, autocomplete
+from bot.petitions import answers
 from bot.petitions.errors import UserFacingError
 from bot.translator import ls
 
@@ -35,6 +35,9 @@ class Stats(commands.Cog):
     @app_commands.rename(country=ls("opt.country"), subject=ls("opt.subject"), sponsor=ls("opt.sponsor"))
     @app_commands.describe(
         country=ls("opt.country.desc"), subject=ls("opt.subject.desc"), sponsor=ls("opt.sponsor.desc")
+    )
+    @app_commands.autocomplete(
+        country=autocompleters.countries, subject=autocompleters.subjects, sponsor=autocompleters.sponsors
     )
     async def stats(
         self,
@@ -56,31 +59,6 @@ class Stats(commands.Cog):
             io.BytesIO(png), filename=render.STATS_FILENAME, description=t("stats.chart_alt", lang)
         )
         await interaction.followup.send(embed=render.stats_embed(answer, lang), file=chart)
-
-    @stats.autocomplete("country")
-    async def country_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices("country", lambda: autocomplete.country_choices(current, lang))
-
-    @stats.autocomplete("subject")
-    async def subject_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "subject", lambda: autocomplete.subject_choices(self.bot.store, current, lang)
-        )
-
-    @stats.autocomplete("sponsor")
-    async def sponsor_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        lang = lang_of(interaction.locale)
-        return await autocomplete_choices(
-            "sponsor", lambda: autocomplete.sponsor_choices(self.bot.store, current, lang)
-        )
 
 
 async def setup(bot: PetitionBot) -> None:
