@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
 import sys
 import textwrap
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.i18n import side, status_label, t
+from bot.i18n import history_line, side, status_label, t
 from bot.petitions import answers, deadlines
+from bot.petitions.backfill import OnDemand, has_details
 from bot.petitions.errors import UserFacingError
 from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, ready_store
 from bot.petitions.model import STATUS_LABELS, Bi, Petition
@@ -61,14 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- plumbing ---------------------------------------------------------------------
 
 
-async def _open(args: argparse.Namespace, settings: Settings, *, demo: bool = True) -> Store:
-    store = await Store.open(args.db or settings.db_path)
+async def _open(args: argparse.Namespace, settings: Settings, *, path: Path | None = None) -> Store:
+    """The store the command names (`--db`, else PETITIONBOT_DB); never filled with the demo set."""
+    store = await Store.open(args.db or path or settings.db_path)
     try:
-        await ready_store(store, demo=demo and not getattr(args, "no_demo", False))
+        await ready_store(store)
     except BaseException:
         await store.close()
         raise
     return store
+
+
+@contextlib.asynccontextmanager
+async def _site(settings: Settings) -> AsyncIterator[OnDemand]:
+    """A polite client for the petitions site, for one command's on-demand fetches."""
+    import aiohttp
+
+    from bot.petitions.pacer import Pacer, Priority
+
+    config = settings.site()
+    async with aiohttp.ClientSession() as session:
+        pacer = Pacer(config.interval)
+        yield OnDemand(config.client(session, pacer, Priority.USER), config)
 
 
 def _today(args: argparse.Namespace) -> date:
@@ -111,6 +127,8 @@ async def _ask(args: argparse.Namespace, settings: Settings, question: Callable[
     """Open the store, ask one question, close it. A `UserFacingError` goes up to `main`."""
     store = await _open(args, settings)
     try:
+        if await store.is_empty():
+            raise UserFacingError("store.empty")
         return await question(store)
     finally:
         await store.close()
@@ -126,6 +144,8 @@ def render_petition(p: Petition, lang: str, today: date) -> str:
     lines.append(f"{p.number} — {title}" if title else p.number)
     if p.demo:
         lines.append(f"[{t('demo.banner', lang)}]")
+    elif not has_details(p):
+        lines.append(f"[{t('details.loading', lang)}]")
     lines.append(f"{t('label.type', lang)}: {t('kind.' + p.kind, lang)}")
     lines.append(f"{t('label.status', lang)}: {status_label(p.status_id, p.status, lang, presented=p.presented_on is not None, answered=p.has_response)}")
     if p.sponsor:
@@ -168,7 +188,21 @@ def render_petition(p: Petition, lang: str, today: date) -> str:
 
 
 async def cmd_petition(args: argparse.Namespace, settings: Settings) -> int:
-    p = await _ask(args, settings, lambda store: answers.lookup(store, args.number))
+    store = await _open(args, settings)
+    try:
+        empty = await store.is_empty()
+        try:
+            if args.offline:
+                p = await answers.lookup(store, args.number)
+            else:
+                async with _site(settings) as source:
+                    p = await answers.lookup(store, args.number, source=source)
+        except UserFacingError:
+            if empty and not args.offline:
+                print(t("store.empty", args.lang), file=sys.stderr)
+            raise
+    finally:
+        await store.close()
     if args.json:
         _emit_json(p)
     else:
@@ -284,7 +318,7 @@ async def cmd_overdue(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings, demo=False)
+    store = await _open(args, settings)
     try:
         report = await ingest_paths(store, [Path(p) for p in args.paths])
     except IngestError as exc:
@@ -301,7 +335,7 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings, demo=False)
+    store = await _open(args, settings)
     try:
         if args.out == "-":
             n = await export_snapshot(store, sys.stdout)
@@ -318,26 +352,68 @@ async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    store = await _open(args, settings, demo=False)
+    from bot.petitions.backfill import history_status
+
+    store = await _open(args, settings)
     try:
         stats = await store.stats()
+        history = await history_status(store)
         integrity = await store.integrity_check()
     finally:
         await store.close()
     if args.json:
-        _emit_json({"stats": stats, "integrity": integrity})
+        _emit_json({"stats": stats, "history": history, "integrity": integrity})
         return 0
     print(f"database: {stats.path}")
     print(f"petitions: {stats.petitions} ({stats.demo} demo), with response: {stats.with_response}")
+    if stats.demo and stats.demo < stats.petitions:
+        print(f"demo records left: {stats.demo} (removed when the next real records arrive)")
+    print(history_line(history, "en"))
+    if history.details_missing or history.details_failed:
+        print(f"details: {history.details_missing} not published, {history.details_failed} unreadable")
     print(f"by kind: {stats.by_kind}; journal: {stats.last_change_id} changes")
     print(f"last refresh: {stats.last_refresh or 'never'}; integrity: {integrity}")
     return 0
 
 
+async def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
+    """The whole history from the site: listing rows first (minutes), then details pages (a night)."""
+    import aiohttp
+
+    from bot.petitions import backfill
+    from bot.petitions.fetch import ProgressLine
+    from bot.petitions.pacer import Pacer, Priority
+
+    try:
+        seconds = backfill.parse_duration(args.duration) if args.duration else None
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    phases = frozenset({1, 2}) if args.phase == "all" else frozenset({int(args.phase)})
+    limits = backfill.Limits(
+        phases=phases, parliaments=tuple(args.parliament or ()), max_requests=args.max_requests, seconds=seconds
+    )
+    bar = ProgressLine(sys.stderr.isatty() and not args.quiet)
+    config = settings.site()
+    store = await _open(args, settings)
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = config.client(session, Pacer(config.interval), Priority.BACKFILL)
+            run = backfill.Backfill(store, client, config, limits=limits, on_progress=lambda p: bar.show(p.line()))
+            summary = await run.run()
+        history = await backfill.history_status(store)
+    finally:
+        bar.close()
+        await store.close()
+    print(summary.line())
+    print(history_line(history, "en"))
+    return 0 if summary.ok else 1
+
+
 async def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     from bot.petitions import fetch
 
-    store = await _open(args, settings, demo=False)
+    store = await _open(args, settings)
     try:
         summary = await fetch.refresh(store, settings, progress=sys.stderr.isatty() and not args.quiet)
     finally:
@@ -358,11 +434,50 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    """Publish the slash commands over REST only (no gateway), when they changed or with --force."""
+    import aiohttp
+    import discord
+
+    from bot.discord_bot import PetitionBot, apply_endpoints, token_missing_message
+
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        print(token_missing_message(), file=sys.stderr)
+        return 2
+    if args.db:
+        settings = settings.model_copy(update={"db_path": Path(args.db)})
+    apply_endpoints(settings)
+    # The bot has no voice: discord.py's "PyNaCl/davey is not installed" warnings would be noise here.
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+    async with PetitionBot(settings, offline=True) as client:
+        try:
+            await client.login(token)  # runs setup_hook: store, translator, cogs; publishes nothing by itself
+        except discord.LoginFailure:
+            print(
+                "Discord refused DISCORD_TOKEN: copy a fresh one from the developer portal (Bot > Reset Token).",
+                file=sys.stderr,
+            )
+            return 1
+        except aiohttp.ClientConnectionError as exc:
+            print(f"could not reach Discord at {settings.discord_api_base}: {exc}", file=sys.stderr)
+            return 1
+        guild_id = None if args.global_scope else (args.guild or settings.dev_guild_id)
+        result = await client.publish_commands(guild_id=guild_id, force=args.force)
+    print(result.line(), file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 1
+
+
 async def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    """A short tour of the answers on the bundled demo data."""
-    store = await _open(args, settings)
+    """A short tour of the answers on the bundled demo data, in its own database (never the production one)."""
+    from bot.petitions.ingest import load_demo_if_empty
+
+    store = await _open(args, settings, path=settings.demo_db_path)
     today = _today(args)
     try:
+        if await store.count() > (await store.stats()).demo:
+            raise UserFacingError("demo.real_store", path=str(store.path))
+        await load_demo_if_empty(store)
         p = await answers.lookup(store, "441-00155")
         print(render_petition(p, args.lang, today))
         print()
@@ -405,12 +520,12 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--lang", choices=("en", "fr"), default="en", help="answer language")
             p.add_argument("--json", action="store_true", help="machine-readable output")
             p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (deadlines)")
-            p.add_argument("--no-demo", action="store_true", help="do not load the demo set into an empty store")
         return p
 
     p = add("demo", cmd_demo, "a short tour of the answers on the bundled demo data")
-    p = add("petition", cmd_petition, "one petition by number")
+    p = add("petition", cmd_petition, "one petition by number (fetched from the site when not stored)")
     p.add_argument("number")
+    p.add_argument("--offline", action="store_true", help="answer from the store only; never ask the site")
     p = add("country", cmd_country, "petitions about a country (either language, ISO code, typos allowed)")
     p.add_argument("country")
     p.add_argument("--limit", type=int, default=10)
@@ -441,9 +556,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("out", nargs="?", default="-")
     p = add("status", cmd_status, "what the store holds and whether it is sound", answer=False)
     p.add_argument("--json", action="store_true")
+    p = add("backfill", cmd_backfill, "fetch the whole petition history from the site (resumable)", answer=False)
+    p.add_argument("--phase", choices=("1", "2", "all"), default="all", help="1: listing rows, 2: details pages")
+    p.add_argument("--parliament", type=int, action="append", help="only this Parliament (repeatable), e.g. 44")
+    p.add_argument("--max-requests", dest="max_requests", type=int, default=None, help="stop after this many")
+    p.add_argument("--for", dest="duration", default=None, help="stop after this long, e.g. 2h, 90m, 1h30m")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p = add("refresh", cmd_refresh, "fetch new and changed petitions from the site (politely)", answer=False)
     p.add_argument("--quiet", action="store_true")
     add("run", cmd_run, "start the Discord bot", answer=False)
+    p = add("sync", cmd_sync, "publish the slash commands if they changed (REST only)", answer=False)
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--guild", type=int, default=None, help="to this guild (default: DEV_GUILD_ID)")
+    scope.add_argument("--global", dest="global_scope", action="store_true", help="to every server")
+    p.add_argument("--force", action="store_true", help="publish even if unchanged since last time")
     return parser
 
 

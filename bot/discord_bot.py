@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
+import hashlib
 import importlib
+import json
 import logging
 import pkgutil
 import secrets
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Final, Literal
 
 import aiohttp
 import discord
@@ -24,8 +28,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.i18n import lang_of, t
+from bot.petitions.backfill import OnDemand
 from bot.petitions.errors import UserFacingError
 from bot.petitions.model import TORONTO
+from bot.petitions.pacer import Pacer, Priority
 from bot.petitions.store import Store
 from bot.render import error_message, safe
 from bot.settings import Settings
@@ -36,6 +42,8 @@ log = logging.getLogger(__name__)
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 DEFAULT_GATEWAY = "wss://gateway.discord.gg/"
 COGS_PACKAGE = "cogs"
+BACKFILL_RETRY_SECONDS = 900
+"""After the site refused or failed, the background backfill waits this long before resuming."""
 
 
 def token_missing_message() -> str:
@@ -171,8 +179,65 @@ async def send_private(interaction: discord.Interaction, text: str) -> None:
         log.warning("could not tell the user about an error: %s", exc)
 
 
+class _Configured(enum.Enum):
+    SCOPE = "configured"
+
+
+#: `publish_commands`' default scope: the development guild when DEV_GUILD_ID is set, else every server.
+CONFIGURED_SCOPE: Final = _Configured.SCOPE
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What one publication of the slash commands did, for the log, the CLI and the owner's reply."""
+
+    published: bool
+    guild_id: int | None  # None: every server (global commands)
+    count: int
+    error: str | None = None  # why Discord refused; nothing was stored, so the next try publishes
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def scope(self) -> str:
+        return f"guild:{self.guild_id}" if self.guild_id else "global"
+
+    def where(self, lang: str = "en") -> str:
+        if self.guild_id:
+            return t("publish.guild", lang, guild_id=self.guild_id)
+        return t("publish.global", lang)
+
+    def line(self, lang: str = "en") -> str:
+        if self.error is not None:
+            return t("publish.failed", lang, where=self.where(lang), reason=self.error)
+        key = "publish.published" if self.published else "publish.unchanged"
+        return t(key, lang, count=self.count, where=self.where(lang))
+
+
+def payload_hash(application_id: int | None, payload: list[dict[str, Any]]) -> str:
+    """sha256 of the payload as canonical JSON (sorted keys; commands by type and name, an order Discord ignores).
+
+    The application id is part of it: a store reused under another bot's token must publish again.
+    """
+    ordered = sorted(payload, key=lambda command: (int(command.get("type", 1)), str(command.get("name"))))
+    text = json.dumps(
+        {"application_id": application_id, "commands": ordered},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class PetitionBot(commands.Bot):
-    """The bot. Resources it is given are the caller's to close; those it creates are its own."""
+    """The bot. Resources it is given are the caller's to close; those it creates are its own.
+
+    `offline=True` is the REST-only mode of `petitionbot sync`: `login()` loads the
+    cogs and the translator, but nothing is published on its own and no background
+    work starts (no gateway connection will ever make the bot ready).
+    """
 
     def __init__(
         self,
@@ -182,6 +247,7 @@ class PetitionBot(commands.Bot):
         session: aiohttp.ClientSession | None = None,
         today: Callable[[], date] | None = None,
         extensions: list[str] | None = None,
+        offline: bool = False,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("intents", bot_intents())
@@ -199,6 +265,13 @@ class PetitionBot(commands.Bot):
         self.failed_extensions: dict[str, str] = {}
         self.started_at = datetime.now(UTC)
         self.refresh_lock = asyncio.Lock()
+        self.offline = offline
+        self._publish_lock = asyncio.Lock()
+        # One pace for the petitions site: lookups, the refresh and the backfill take turns on it.
+        self.pacer = Pacer(settings.request_interval)
+        self.source: OnDemand | None = None
+        self.backfill_line: str | None = None
+        self._backfill_task: asyncio.Task[None] | None = None
         if settings.owner_ids:
             self.owner_ids = set(settings.owner_ids)
 
@@ -220,19 +293,96 @@ class PetitionBot(commands.Bot):
             await ready_store(self._store)
         # The search vocabulary takes a second or two at 100k petitions: build it
         # in the background; searches fall back to prefix queries meanwhile.
-        self._warm_task = asyncio.create_task(self._warm_search(), name="warm-search")
+        if not self.offline:
+            self._warm_task = asyncio.create_task(self._warm_search(), name="warm-search")
         if self.http_session is None:
             self.http_session = aiohttp.ClientSession()
+        if self.fetching:
+            config = self.settings.site()
+            self.source = OnDemand(config.client(self.http_session, self.pacer, Priority.USER), config)
         await self.tree.set_translator(PetitionTranslator())
         await self.load_all_extensions()
-        guild_id = self.settings.dev_guild_id
-        if guild_id:
-            guild = discord.Object(id=guild_id)
-            self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-            log.info("synced %d commands to the development guild %s", len(synced), guild_id)
-        else:
-            log.info("no DEV_GUILD_ID: commands not synced on start (use /admin sync to publish them)")
+        if not self.offline:
+            # A new bot must never need a slash command to publish its slash commands.
+            await self.publish_commands()
+        if not self.offline and self.fetching and self.settings.backfill:
+            self._backfill_task = asyncio.create_task(self._backfill_loop(), name="backfill")
+
+    @property
+    def fetching(self) -> bool:
+        """Whether the bot asks the petitions site at all (REFRESH_MINUTES=0 turns every request off)."""
+        return self.settings.refresh_minutes != 0
+
+    async def _backfill_loop(self) -> None:
+        """Fetch the history in the background until it is complete; after a failure, try again later."""
+        from bot.petitions.backfill import Backfill, history_status
+
+        config = self.settings.site()
+        assert self.http_session is not None
+        client = config.client(self.http_session, self.pacer, Priority.BACKFILL)
+        while True:
+            try:
+                if (await history_status(self.store)).complete:
+                    log.info("backfill: the history is complete")
+                    return
+                summary = await Backfill(self.store, client, config).run()
+                self.backfill_line = summary.line()
+                if summary.finished:
+                    return
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("backfill failed; trying again in %d s", BACKFILL_RETRY_SECONDS)
+            await asyncio.sleep(BACKFILL_RETRY_SECONDS)
+
+    async def command_payload(self, guild: discord.abc.Snowflake | None = None) -> list[dict[str, Any]]:
+        """The list `tree.sync(guild=...)` sends, translated as it translates it (see `CommandTree.sync`)."""
+        translator = self.tree.translator
+        cmds = self.tree.get_commands(guild=guild)
+        if translator is not None:
+            return [await command.get_translated_payload(self.tree, translator) for command in cmds]
+        return [command.to_dict(self.tree) for command in cmds]
+
+    async def publish_commands(
+        self,
+        *,
+        guild_id: int | None | Literal[_Configured.SCOPE] = CONFIGURED_SCOPE,
+        force: bool = False,
+    ) -> PublishResult:
+        """Publish the slash commands when they differ from the last publication in that scope, or when forced.
+
+        Publishing replaces what every server (or the guild) sees and Discord limits
+        how often commands may be created, so an unchanged start sends nothing: the
+        hash of the translated payload of the last successful publication is kept in
+        the store, per scope. A refusal from Discord is a WARNING, not a crash, and
+        stores nothing, so the next start tries again.
+        """
+        if guild_id is CONFIGURED_SCOPE:
+            guild_id = self.settings.dev_guild_id
+        guild = discord.Object(id=guild_id) if guild_id else None
+        async with self._publish_lock:
+            if guild is not None:
+                self.tree.copy_global_to(guild=guild)
+            payload = await self.command_payload(guild)
+            unchanged = PublishResult(False, guild_id or None, len(payload))
+            key = f"commands_hash:{unchanged.scope}"
+            digest = payload_hash(self.application_id, payload)
+            if not force and await self.store.get_meta(key) == digest:
+                log.info(
+                    "%d commands unchanged since the last publication %s: nothing sent",
+                    len(payload),
+                    unchanged.where(),
+                )
+                return unchanged
+            try:
+                synced = await self.tree.sync(guild=guild)
+            except (discord.HTTPException, aiohttp.ClientError) as exc:
+                reason = " ".join(str(exc).split()) or type(exc).__name__
+                log.warning("could not publish %d commands %s: %s", len(payload), unchanged.where(), reason)
+                return PublishResult(False, guild_id or None, len(payload), error=reason)
+            await self.store.set_meta(key, digest)
+            log.info("published %d commands %s", len(synced), unchanged.where())
+            return PublishResult(True, guild_id or None, len(synced))
 
     async def load_all_extensions(self) -> None:
         """Load every cog; one that fails is logged and skipped so the others still serve."""
@@ -275,7 +425,9 @@ class PetitionBot(commands.Bot):
         async with self.refresh_lock:
             from bot.petitions import fetch
 
-            summary = await fetch.refresh(self.store, self.settings, session=self.http_session)
+            summary = await fetch.refresh(
+                self.store, self.settings, session=self.http_session, pacer=self.pacer
+            )
         line = summary.line() if hasattr(summary, "line") else str(summary)
         log.info("refresh: %s", line)
         return line
@@ -289,22 +441,43 @@ class PetitionBot(commands.Bot):
             log.exception("could not build the search vocabulary; searches use prefix queries")
 
     async def close(self) -> None:
-        task = getattr(self, "_warm_task", None)
-        if task is not None and not task.done():
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        for task in (getattr(self, "_warm_task", None), self._backfill_task):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         try:
             await super().close()
         finally:
             if self._owns_session and self.http_session is not None and not self.http_session.closed:
                 await self.http_session.close()
+            # discord.py calls close() twice (ours, then connect() ending): close the store once.
             if self._owns_store and self._store is not None:
-                await self._store.close()
-                self._store = None
+                store, self._store = self._store, None
+                await store.close()
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d servers", self.user, len(self.guilds))
+
+    async def on_command_error(
+        self, context: commands.Context[Any], exception: commands.CommandError, /
+    ) -> None:
+        """Mention commands (`@bot sync`) are for the owners: anything else said to the bot is ignored quietly.
+
+        discord.py's default logs every mention that is not a command, and every
+        refusal, as an ERROR; here only a failure inside a command is one.
+        """
+        if isinstance(exception, (commands.CommandNotFound, commands.CheckFailure, commands.UserInputError)):
+            log.debug("mention command ignored (%s): %s", context.author.id, exception)
+            return
+        cause = exception.original if isinstance(exception, commands.CommandInvokeError) else exception
+        log.error(
+            "error %s in mention command %s (user %s)",
+            new_error_id(),
+            context.command.qualified_name if context.command else "-",
+            context.author.id,
+            exc_info=cause,
+        )
 
 
 async def run_bot(settings: Settings) -> None:

@@ -27,6 +27,50 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Petition {number} is not in the store.",
         "fr": "La pétition {number} n’est pas dans la base.",
     },
+    "petition.unpublished": {
+        "en": "The House of Commons site has no published petition {number}: it does not exist, or is not published yet.",
+        "fr": "Le site de la Chambre des communes n’a publié aucune pétition {number} : elle n’existe pas, ou n’est pas encore publiée.",
+    },
+    "petition.site_unreachable": {
+        "en": "Petition {number} is not in the store, and the petitions site could not be asked just now ({reason}).",
+        "fr": "La pétition {number} n’est pas dans la base, et le site des pétitions n’a pas pu être consulté ({reason}).",
+    },
+    "store.empty": {
+        "en": "The store holds no petitions yet. Fill it with `petitionbot backfill` (the whole history from the "
+        "House of Commons site), or try the bundled sample with `petitionbot demo`.",
+        "fr": "La base ne contient encore aucune pétition. Remplissez-la avec `petitionbot backfill` (tout "
+        "l’historique du site de la Chambre des communes), ou essayez l’échantillon avec `petitionbot demo`.",
+    },
+    "demo.real_store": {
+        "en": "{path} holds real petitions: the demo runs in its own database (leave out --db, or name a new file).",
+        "fr": "{path} contient de vraies pétitions : la démo utilise sa propre base (omettez --db, ou nommez un nouveau fichier).",
+    },
+    "store.loading": {
+        "en": "The petition history is still loading from the House of Commons site; try again in a few minutes.",
+        "fr": "L’historique des pétitions se charge encore depuis le site de la Chambre des communes; "
+        "réessayez dans quelques minutes.",
+    },
+    "details.loading": {
+        "en": "Details are still loading from the site: this is what the listing says.",
+        "fr": "Les détails se chargent encore depuis le site : voici ce qu’en dit la liste.",
+    },
+    "about.history_label": {"en": "History", "fr": "Historique"},
+    "history.line": {
+        "en": "history: {listed} of about {expected} listed; details {done} ({share}%)",
+        "fr": "historique : {listed} sur environ {expected} répertoriées; détails {done} ({share} %)",
+    },
+    "history.complete": {
+        "en": "history: complete, {listed} petitions with details",
+        "fr": "historique : complet, {listed} pétitions avec détails",
+    },
+    "history.not_started": {
+        "en": "history: not loaded yet ({listed} petitions stored); `petitionbot backfill` fetches it",
+        "fr": "historique : pas encore chargé ({listed} pétitions en base); `petitionbot backfill` le récupère",
+    },
+    "history.partial_note": {
+        "en": "The history is still loading ({share}% of details): lists may be incomplete.",
+        "fr": "L’historique se charge encore ({share} % des détails) : les listes peuvent être incomplètes.",
+    },
     "country.unknown": {
         "en": "No country matches “{value}”.",
         "fr": "Aucun pays ne correspond à « {value} ».",
@@ -291,6 +335,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.reloaded": {"en": "Reloaded: {ok}", "fr": "Rechargées : {ok}"},
     "admin.reload_failed": {"en": "Failed: {failed} (see the log)", "fr": "Échecs : {failed} (voir le journal)"},
     "admin.synced": {"en": "Published {count} commands to every server.", "fr": "{count} commandes publiées sur tous les serveurs."},
+    # publishing the slash commands (start-up, `petitionbot sync`, `@bot sync`)
+    "publish.global": {"en": "globally", "fr": "pour tous les serveurs"},
+    "publish.guild": {"en": "to the guild {guild_id}", "fr": "sur le serveur {guild_id}"},
+    "publish.published": {
+        "en": "published {count} commands {where}",
+        "fr": "{count} commandes publiées {where}",
+    },
+    "publish.unchanged": {
+        "en": "commands unchanged since the last publication ({where}); nothing sent",
+        "fr": "commandes inchangées depuis la dernière publication ({where}) ; rien n’a été envoyé",
+    },
+    "publish.failed": {
+        "en": "could not publish the commands {where}: {reason}",
+        "fr": "impossible de publier les commandes {where} : {reason}",
+    },
+    "publish.usage": {
+        "en": "say `sync`, `sync global`, `sync guild` (DEV_GUILD_ID) or `sync here`",
+        "fr": "dites `sync`, `sync global`, `sync guild` (DEV_GUILD_ID) ou `sync here`",
+    },
+    "publish.no_dev_guild": {
+        "en": "DEV_GUILD_ID is not set: say `sync here` or `sync global`",
+        "fr": "DEV_GUILD_ID n’est pas défini : dites `sync here` ou `sync global`",
+    },
     "admin.refresh_off": {
         "en": "Refreshing is turned off (REFRESH_MINUTES=0).",
         "fr": "L’actualisation est désactivée (REFRESH_MINUTES=0).",
@@ -491,3 +558,26 @@ def status_label(
     if not label and presented and not answered:
         label = t("status.presented", lang)
     return label or t("status.unknown", lang)
+
+
+def number_words(value: int, lang: str) -> str:
+    """12,000 in English, 12 000 in French."""
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "fr" else text
+
+
+def history_line(status: Any, lang: str) -> str:
+    """One line on how much of the petition history the store holds (`backfill.HistoryStatus`)."""
+    if not status.started:
+        return t("history.not_started", lang, listed=number_words(status.listed, lang))
+    if status.complete:
+        return t("history.complete", lang, listed=number_words(status.details_done, lang))
+    expected = max(status.expected or 0, status.listed)
+    return t(
+        "history.line",
+        lang,
+        listed=number_words(status.listed, lang),
+        expected=number_words(expected, lang),
+        done=number_words(status.details_done, lang),
+        share=f"{100 * status.details_share:.0f}",
+    )

@@ -20,8 +20,9 @@ from typing import Any
 
 import discord
 
-from bot.i18n import side, status_label, t
+from bot.i18n import history_line, side, status_label, t
 from bot.petitions import deadlines
+from bot.petitions.backfill import has_details
 from bot.petitions.errors import UserFacingError
 from bot.petitions.model import Petition
 from bot.petitions.numbers import detail_url
@@ -277,6 +278,8 @@ def petition_embed(p: Petition, lang: str, today: date) -> discord.Embed:
     )
     prayer = _prayer_short(p, lang)
     desc = _banner(p.demo, lang)
+    if not p.demo and not has_details(p):
+        desc += f"*{t('details.loading', lang)}*\n"
     if prayer:
         desc += f"**{t('label.prayer', lang)}**\n{prayer}"
     embed.description = desc or None
@@ -506,6 +509,16 @@ def count_text(total: int, lang: str, *, exact: bool = True) -> str:
     if total == 1 and exact:
         return t("results.one", lang)
     return t("results.count", lang, total=number_text(total, lang) + ("" if exact else "+"))
+
+
+def note_partial_history(pages: Sequence[discord.Embed], history: Any, lang: str) -> None:
+    """Add "the history is still loading" to every page's footer while a backfill is under way."""
+    if not history.started or history.complete:
+        return
+    note = t("history.partial_note", lang, share=f"{100 * history.details_share:.0f}")
+    for page in pages:
+        footer = page.footer.text if page.footer else None
+        page.set_footer(text=clip(f"{footer} · {note}" if footer else note, FOOTER_MAX))
 
 
 def list_pages(
@@ -748,7 +761,7 @@ def when_text(iso: str | None, lang: str) -> str:
     return f"{discord.utils.format_dt(moment, 'f')} ({discord.utils.format_dt(moment, 'R')})"
 
 
-def about_embed(stats: Any, lang: str) -> discord.Embed:
+def about_embed(stats: Any, lang: str, history: Any = None) -> discord.Embed:
     embed = discord.Embed(title=t("about.title", lang), description=t("about.what", lang), colour=COLOUR)
     embed.add_field(name=t("about.source_label", lang), value=t("about.source", lang), inline=False)
     embed.add_field(
@@ -762,6 +775,8 @@ def about_embed(stats: Any, lang: str) -> discord.Embed:
         ),
         inline=False,
     )
+    if history is not None:
+        embed.add_field(name=t("about.history_label", lang), value=history_line(history, lang), inline=False)
     embed.add_field(name=t("about.usage_label", lang), value=t("about.usage", lang), inline=False)
     return fit(embed)
 
@@ -777,6 +792,8 @@ def status_embed(
     extensions: Sequence[str],
     failed: Sequence[str],
     alerts: dict[str, Any] | None = None,
+    history: Any = None,
+    backfill_line: str | None = None,
 ) -> discord.Embed:
     embed = discord.Embed(title=t("admin.status_title", lang), colour=COLOUR)
     embed.description = "\n".join(
@@ -799,6 +816,11 @@ def status_embed(
     if failed:
         ext += "\n" + t("admin.reload_failed", lang, failed=", ".join(f"`{e}`" for e in failed))
     embed.add_field(name=t("admin.extensions", lang), value=ext, inline=False)
+    if history is not None:
+        value = history_line(history, lang)
+        if backfill_line:
+            value += f"\n{safe(backfill_line)}"
+        embed.add_field(name=t("about.history_label", lang), value=value, inline=False)
     if alerts is not None:
         embed.add_field(name=t("admin.alerts", lang), value=t("admin.alerts_line", lang, **alerts), inline=False)
     return fit(embed)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+if TYPE_CHECKING:
+    from bot.petitions.backfill import SiteConfig
+
 DEFAULT_DB = Path("var") / "petitions.sqlite3"
+DEFAULT_DEMO_DB = Path("var") / "demo.sqlite3"
 
 
 class Settings(BaseSettings):
@@ -18,6 +22,8 @@ class Settings(BaseSettings):
     owner_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="OWNER_IDS")
     dev_guild_id: int | None = Field(default=None, alias="DEV_GUILD_ID")
     db_path: Path = Field(default=DEFAULT_DB, alias="PETITIONBOT_DB")
+    demo_db_path: Path = Field(default=DEFAULT_DEMO_DB, alias="PETITIONBOT_DEMO_DB")
+    backfill: bool = Field(default=True, alias="BACKFILL")
     refresh_minutes: int = Field(default=60, ge=0, alias="REFRESH_MINUTES")
     alert_interval_seconds: float = Field(default=60.0, gt=0, alias="ALERT_INTERVAL_SECONDS")
     discord_api_base: str = Field(default="https://discord.com/api/v10", alias="DISCORD_API_BASE")
@@ -41,6 +47,19 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+
+    def site(self) -> SiteConfig:
+        """The plain values the petitions-site clients need (no token, no settings object)."""
+        from bot.petitions.backfill import SiteConfig
+        from bot.petitions.fetch import user_agent
+
+        return SiteConfig(
+            base_en=self.source_base_en,
+            base_fr=self.source_base_fr,
+            user_agent=user_agent(self),
+            interval=self.request_interval,
+        )
 
 
 def load_settings(**overrides: object) -> Settings:

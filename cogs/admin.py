@@ -3,8 +3,9 @@
 The admin group is hidden from members without Manage Server (Discord applies
 `default_permissions`) and each subcommand checks again at run time, because a
 server can override what Discord hides. Reload and global sync change the bot
-for every server, so they are for the bot's owners only. This cog also runs the
-periodic refresh from the petitions site.
+for every server, so they are for the bot's owners only. `@bot sync`, a mention
+command for the owners, publishes the commands without needing one of them. This
+cog also runs the periodic refresh from the petitions site.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot import render
 from bot.discord_bot import NotOwner, PetitionBot, new_error_id
 from bot.i18n import lang_of, t
 from bot.petitions.alerts import alert_stats
+from bot.petitions.backfill import history_status
 from bot.translator import ls
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,8 @@ class Admin(commands.Cog):
 
     async def cog_load(self) -> None:
         minutes = self.bot.settings.refresh_minutes
+        if self.bot.offline:
+            return  # `petitionbot sync`: the bot never becomes ready, nothing runs in the background
         if minutes > 0:
             self.refresh_loop.change_interval(minutes=minutes)
             self.refresh_loop.start()
@@ -88,7 +92,8 @@ class Admin(commands.Cog):
     async def about(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
         stats = await self.bot.store.stats()
-        await interaction.response.send_message(embed=render.about_embed(stats, lang))
+        history = await history_status(self.bot.store)
+        await interaction.response.send_message(embed=render.about_embed(stats, lang, history))
 
     # --- /admin ---------------------------------------------------------------------------
 
@@ -109,6 +114,8 @@ class Admin(commands.Cog):
             extensions=sorted(self.bot.extensions),
             failed=sorted(self.bot.failed_extensions),
             alerts=alerts,
+            history=await history_status(self.bot.store),
+            backfill_line=self.bot.backfill_line,
         )
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
@@ -130,9 +137,35 @@ class Admin(commands.Cog):
     async def sync(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        synced = await self.bot.tree.sync()
-        log.info("global sync of %d commands by %s", len(synced), interaction.user.id)
-        await interaction.followup.send(t("admin.synced", lang, count=len(synced)), ephemeral=True)
+        result = await self.bot.publish_commands(guild_id=None, force=True)
+        text = t("admin.synced", lang, count=result.count) if result.ok else result.line(lang)
+        await interaction.followup.send(render.content(text), ephemeral=True)
+
+    # --- @bot sync (owners; works before any slash command is published) --------------------
+
+    @commands.command(name="sync")
+    @commands.is_owner()
+    async def sync_by_mention(self, ctx: commands.Context[PetitionBot], scope: str = "") -> None:
+        """`@bot sync [global|guild|here]`: publish when changed; no argument means as on start."""
+        lang = lang_of(ctx.guild.preferred_locale) if ctx.guild else "en"
+        target: int | None
+        match scope.lower():
+            case "":  # as on start: the development guild when one is set, else every server
+                target = self.bot.settings.dev_guild_id
+            case "global":
+                target = None
+            case "guild":
+                target = self.bot.settings.dev_guild_id
+                if not target:
+                    await ctx.reply(t("publish.no_dev_guild", lang), mention_author=False)
+                    return
+            case "here" if ctx.guild is not None:
+                target = ctx.guild.id
+            case _:
+                await ctx.reply(t("publish.usage", lang), mention_author=False)
+                return
+        result = await self.bot.publish_commands(guild_id=target)
+        await ctx.reply(render.content(result.line(lang)), mention_author=False)
 
     @admin.command(name=ls("cmd.admin.refresh"), description=ls("cmd.admin.refresh.desc"))
     @app_commands.checks.has_permissions(manage_guild=True)

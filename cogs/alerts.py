@@ -60,6 +60,8 @@ class Alerts(commands.Cog):
     # --- the loop ---------------------------------------------------------------------------------
 
     async def cog_load(self) -> None:
+        if self.bot.offline:
+            return  # `petitionbot sync`: the bot never becomes ready, nothing runs in the background
         self.alert_loop.change_interval(seconds=self.interval)
         self.alert_loop.start()
 

@@ -21,7 +21,9 @@ from bot.discord_bot import PetitionBot, autocomplete_choices
 from bot.i18n import lang_of, t
 from bot.paginator import BaseView, OriginalResponse, Paginator
 from bot.petitions import answers, autocomplete
-from bot.petitions.errors import BadPetitionNumber, UserFacingError
+from bot.petitions.backfill import history_status
+from bot.petitions.errors import BadPetitionNumber, PetitionNotFound, UserFacingError
+from bot.petitions.model import Petition
 from bot.petitions.search import SearchFilters
 from bot.petitions.store import Store
 from bot.translator import ls
@@ -143,7 +145,7 @@ class Petitions(commands.Cog):
         self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
     ) -> None:
         lang = lang_of(interaction.locale)
-        p = await lookup(self.store, number, lang)
+        p = await self._find(interaction, number, lang)
         embed = render.petition_embed(p, lang, self.bot.today())
         view = PetitionView(
             self.bot,
@@ -152,11 +154,35 @@ class Petitions(commands.Cog):
             has_text=bool(p.prayer or p.grievances),
             lang=lang,
         )
-        if view.children:
+        if interaction.response.is_done():  # deferred while the site was asked
+            if view.children:
+                await interaction.followup.send(embed=embed, view=view)
+                view.message = OriginalResponse(interaction)
+            else:
+                await interaction.followup.send(embed=embed)
+        elif view.children:
             await interaction.response.send_message(embed=embed, view=view)
             view.message = OriginalResponse(interaction)
         else:
             await interaction.response.send_message(embed=embed)
+
+    async def _note_partial_history(self, pages: list[discord.Embed], lang: str) -> None:
+        """Lists built while the history is still loading say they may be incomplete."""
+        render.note_partial_history(pages, await history_status(self.store), lang)
+
+    async def _find(self, interaction: discord.Interaction, number: str, lang: str) -> Petition:
+        """The stored petition; one the store lacks is fetched from the site now (the reply deferred meanwhile)."""
+        source = self.bot.source
+        try:
+            p = await lookup(self.store, number, lang)
+        except PetitionNotFound as exc:
+            if source is None or exc.key not in ("petition.not_found", "store.empty"):
+                raise
+            await interaction.response.defer(thinking=True)
+            return await answers.fetch_missing(self.store, source, exc.params["number"])
+        if source is not None and not p.demo and not answers.has_details(p):
+            await answers.hurry(self.store, p.number)  # someone wants it: its details go first
+        return p
 
     # --- /petitions -------------------------------------------------------------------------
 
@@ -183,6 +209,7 @@ class Petitions(commands.Cog):
             limit=LIST_LIMIT,
         )
         pages = render.country_pages(answer, lang)
+        await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
     # --- /search ------------------------------------------------------------------------------
@@ -242,6 +269,7 @@ class Petitions(commands.Cog):
         await interaction.response.defer(thinking=True)
         result = await answers.search(self.store, query, filters, limit=LIST_LIMIT)
         pages = render.search_pages(result, query, lang)  # each hit carries its own demo flag
+        await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
     # --- /response ------------------------------------------------------------------------------
@@ -271,6 +299,7 @@ class Petitions(commands.Cog):
         lang = lang_of(interaction.locale)
         person, page = await answers.sponsor_petitions(self.store, mp, limit=LIST_LIMIT)
         pages = render.sponsor_pages(person, page, lang)
+        await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
     # --- /overdue -----------------------------------------------------------------------------------
@@ -280,6 +309,7 @@ class Petitions(commands.Cog):
         lang = lang_of(interaction.locale)
         late = await answers.overdue(self.store, self.bot.today())
         pages = render.overdue_pages(late, lang)
+        await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 
 

@@ -840,6 +840,43 @@ class FakeDiscord:
         await self._send_ws(ws, {"op": 7, "d": None, "s": None})
         await self.wait_for(lambda: self.resumes > before, timeout, "the bot to RESUME")
 
+    async def mention(
+        self, text: str, *, user_id: int | None = None, channel_id: int | None = None
+    ) -> dict[str, Any]:
+        """Dispatches MESSAGE_CREATE: a user's message ``<@bot> text`` in a channel; returns the message.
+
+        Discord keeps the content of a message that mentions the bot even without the message-content
+        intent. The bot's reply is a channel post (``channel_messages``) whose ``message_reference`` names
+        this message when it replied."""
+        author = self.users[user_id or self.user_id]
+        channel = self.channel(channel_id or self.channel_id)
+        assert channel is not None, "no such channel in the fake"
+        message: dict[str, Any] = {
+            "id": str(snowflake()),
+            "channel_id": str(channel.id),
+            "type": 0,
+            "content": f"<@{self.bot_user.id}> {text}".rstrip(),
+            "author": author.payload(),
+            "mentions": [self.bot_user.payload()],
+            "mention_roles": [],
+            "mention_everyone": False,
+            "pinned": False,
+            "tts": False,
+            "timestamp": _now_iso(),
+            "edited_timestamp": None,
+            "flags": 0,
+            "embeds": [],
+            "components": [],
+            "attachments": [],
+        }
+        guild = self.guild_of(channel.guild_id) if channel.guild_id is not None else None
+        if guild is not None:
+            message["guild_id"] = str(guild.id)
+            message["member"] = guild.member_payload(author, with_user=False)
+        self.messages[int(message["id"])] = message
+        await self.dispatch("MESSAGE_CREATE", message)
+        return message
+
     # --------------------------------------------------------------------------------------- driving
 
     def _command_schema(
@@ -1536,6 +1573,8 @@ class FakeDiscord:
         }
         if channel is not None and channel.guild_id is not None:
             message["guild_id"] = str(channel.guild_id)
+        if payload.get("message_reference"):
+            message["message_reference"] = payload["message_reference"]
         if handle is not None:
             message["webhook_id"] = str(self.app_id)
             message["application_id"] = str(self.app_id)

@@ -14,7 +14,7 @@ import pytest
 from bot.petitions import alerts
 from bot.petitions.alerts import Alert, Outcome, Target
 from bot.petitions.errors import UserFacingError
-from bot.petitions.ingest import ingest_petitions
+from bot.petitions.ingest import ingest_petitions, prepare
 from bot.petitions.model import Bi, Response
 from bot.petitions.store import Store
 from tests.factories import make_petition
@@ -55,21 +55,30 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
         await s.close()
 
 
+RECENT = date.today() - timedelta(days=3)
+
+
+async def refreshed(store: Store, petitions: list) -> None:
+    """Records as a refresh stores them when they are news (presented three days ago)."""
+    await store.upsert([prepare(replace(p, presented_on=RECENT)) for p in petitions])
+
+
 async def answer(store: Store, number: str, *, status_id: int = 223) -> None:
-    """The government tables its response to `number` (what a refresh would store)."""
+    """The government tables its response to `number`, as a refresh stores it (news: tabled two days ago)."""
     p = await store.get(number)
     assert p is not None
-    await ingest_petitions(
-        store,
+    await store.upsert(
         [
-            replace(
-                p,
-                status_id=status_id,
-                response_tabled_on=date(2024, 5, 1),
+            prepare(
+                replace(
+                    p,
+                    status_id=status_id,
+                    response_tabled_on=date.today() - timedelta(days=2),
                 response=Response(
                     signer="Hon. Minister",
-                    paragraphs=Bi(["The Government of Canada thanks the petitioners and will act."], None),
-                ),
+                        paragraphs=Bi(["The Government of Canada thanks the petitioners and will act."], None),
+                    ),
+                )
             )
         ],
     )
@@ -193,9 +202,9 @@ async def test_what_to_announce_decides_which_journal_entries_count(store):
     await follow(store, Target("all"), channel=1, events="responses")
     await follow(store, Target("all"), channel=2, events="new")
     await follow(store, Target("all"), channel=3, events="all")
-    await ingest_petitions(store, [make_petition("e-5100", subject="Housing")])  # new
-    await ingest_petitions(store, [make_petition("e-5100", subject="Housing", status_id=224)])  # status
-    await ingest_petitions(store, [make_petition("e-5100", subject="Housing", status_id=224, signatures=77)])
+    await refreshed(store, [make_petition("e-5100", subject="Housing")])  # new
+    await refreshed(store, [make_petition("e-5100", subject="Housing", status_id=224)])  # status
+    await refreshed(store, [make_petition("e-5100", subject="Housing", status_id=224, signatures=77)])
     poster = Poster()
     await alerts.run_cycle(store, poster)
     assert poster.seen() == [(2, "e-5100", "new"), (3, "e-5100", "new"), (3, "e-5100", "status")]
@@ -368,7 +377,7 @@ async def test_no_follows_means_the_journal_is_skipped_not_read(store):
 
 async def test_posts_per_channel_per_cycle_are_capped_and_the_rest_follow_in_order(store):
     await follow(store, Target("all"), events="new")
-    await ingest_petitions(store, [make_petition(f"e-6{i:03d}") for i in range(1, 6)])
+    await refreshed(store, [make_petition(f"e-6{i:03d}") for i in range(1, 6)])
     poster = Poster()
     await alerts.run_cycle(store, poster, per_channel=2)
     await alerts.run_cycle(store, poster, per_channel=2)

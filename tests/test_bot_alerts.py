@@ -7,14 +7,14 @@ cycle is over, so each test decides exactly when the bot looks at the journal; o
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import discord
 import pytest
 
 from bot.petitions import alerts
-from bot.petitions.ingest import ingest_petitions
+from bot.petitions.ingest import prepare
 from bot.petitions.model import Bi, Petition, Response
 from bot.petitions.store import Store
 from tests.fake_discord import FLAG_EPHEMERAL, FakeDiscord, visible_text
@@ -52,17 +52,18 @@ async def slash(fake: FakeDiscord, name: str, options: dict[str, Any] | None = N
 
 
 async def table_response(store: Store, number: str) -> Petition:
-    """The government tables its response: the record a refresh would write, through the real ingest."""
+    """The government tables its response (two days ago): the record a refresh would write."""
     p = await store.get(number)
     assert p is not None and not p.has_response
-    await ingest_petitions(
-        store,
+    await store.upsert(
         [
-            replace(
-                p,
-                status_id=223,
-                response_tabled_on=date(2026, 12, 1),
-                response=Response(signer="Hon. Mélanie Joly", paragraphs=Bi(RESPONSE_EN, RESPONSE_FR)),
+            prepare(
+                replace(
+                    p,
+                    status_id=223,
+                    response_tabled_on=date.today() - timedelta(days=2),
+                    response=Response(signer="Hon. Mélanie Joly", paragraphs=Bi(RESPONSE_EN, RESPONSE_FR)),
+                )
             )
         ],
     )

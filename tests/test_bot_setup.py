@@ -73,15 +73,15 @@ async def test_starts_with_every_cog_no_privileged_intent_and_only_a_dev_guild_s
     assert bot.allowed_mentions.to_dict() == {"parse": []}
 
 
-async def test_without_a_dev_guild_nothing_is_synced_on_start(tmp_path: Path, fake, demo_store):
+async def test_without_a_dev_guild_commands_are_published_globally_on_start(tmp_path: Path, fake, demo_store):
     class TestBot(FastIdentifyMixin, PetitionBot):
         pass
 
     settings = make_settings(tmp_path, fake, DEV_GUILD_ID=None)
     instance = TestBot(settings, store=demo_store, today=lambda: TODAY, guild_ready_timeout=0.05)
     async with running_bot(instance, fake, loggers=("bot", "cogs")):
-        assert fake.requests_to("PUT /applications/{app}/**") == []
-        assert fake.synced == {}
+        assert len(fake.requests_to("PUT /applications/{app}/**")) == 1
+        assert list(fake.synced) == [None], "a bot with only a token publishes globally"
 
 
 async def test_a_cog_that_fails_to_load_is_logged_and_skipped(tmp_path: Path, fake, demo_store):

@@ -13,10 +13,16 @@ import pytest
 from tests.shared_paths import FIXTURES, require
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Nothing listens on the discard port: an on-demand fetch is refused at once, and never leaves the machine.
+UNREACHABLE_SITE = {
+    "PETITIONS_BASE_EN": "http://127.0.0.1:9/petitions/en",
+    "PETITIONS_BASE_FR": "http://127.0.0.1:9/petitions/fr",
+    "REQUEST_INTERVAL": "0",
+}
 
 
 def cli(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **UNREACHABLE_SITE}
     env.pop("PETITIONBOT_DB", None)
     proc = subprocess.run(
         [sys.executable, "-m", "bot", *args, "--db", str(db)],
@@ -25,6 +31,14 @@ def cli(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    """The sample in its own database, as `petitionbot demo --db` makes it."""
+    db = tmp_path / "demo.sqlite3"
+    cli("demo", db=db)
+    return db
 
 
 def test_demo_tour_prints_the_seed_petition(tmp_path: Path) -> None:
@@ -36,16 +50,15 @@ def test_demo_tour_prints_the_seed_petition(tmp_path: Path) -> None:
     assert "demo data" in out
 
 
-def test_petition_in_french_uses_french_labels_and_link(tmp_path: Path) -> None:
-    out = cli("petition", "441-00155", "--lang", "fr", db=tmp_path / "db.sqlite3").stdout
+def test_petition_in_french_uses_french_labels_and_link(demo_db: Path) -> None:
+    out = cli("petition", "441-00155", "--lang", "fr", db=demo_db).stdout
     assert "Affaires étrangères" in out
     assert "Présentée: 2022-02-09" in out
     assert "https://www.noscommunes.ca/petitions/fr/Petition/Details?Petition=441-00155" in out
 
 
-def test_bad_number_is_a_short_message_and_changes_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "db.sqlite3"
-    cli("petition", "441-00155", db=db)
+def test_bad_number_is_a_short_message_and_changes_nothing(demo_db: Path) -> None:
+    db = demo_db
     before = cli("export", "-", db=db).stdout
     proc = cli("petition", "banana", db=db, check=False)
     assert proc.returncode == 1
@@ -61,7 +74,7 @@ def test_ingest_real_page_then_json_answer(tmp_path: Path) -> None:
     assert "1 new" in first
     again = cli("ingest", str(page), db=db).stdout
     assert "0 new, 0 changed, 1 unchanged" in again
-    record = json.loads(cli("petition", "e-7775", "--json", "--no-demo", db=db).stdout)
+    record = json.loads(cli("petition", "e-7775", "--json", db=db).stdout)
     assert record["subject"]["en"] == "Social affairs and equality"
     assert len(record["keywords"]) == 3
     sponsor = record["sponsor"]
@@ -94,9 +107,8 @@ def test_garbage_in_a_batch_writes_nothing(tmp_path: Path) -> None:
     assert status["stats"]["petitions"] == 0
 
 
-def test_export_then_ingest_round_trips(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
-    cli("petition", "441-00155", db=a)  # fills a with the demo set
+def test_export_then_ingest_round_trips(tmp_path: Path, demo_db: Path) -> None:
+    a, b = demo_db, tmp_path / "b.sqlite3"
     snap = tmp_path / "snap.jsonl"
     cli("export", str(snap), db=a)
     assert "0 changed" in cli("ingest", str(snap), db=a).stdout
@@ -105,21 +117,63 @@ def test_export_then_ingest_round_trips(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang, words", [("en", ["bilateral", "multilateral"]), ("fr", ["bilatéraux", "multilatéraux"])])
-def test_response_summary_states_canadas_position(tmp_path: Path, lang: str, words: list[str]) -> None:
-    out = cli("response", "441-00155", "--lang", lang, db=tmp_path / "db.sqlite3").stdout
+def test_response_summary_states_canadas_position(demo_db: Path, lang: str, words: list[str]) -> None:
+    out = cli("response", "441-00155", "--lang", lang, db=demo_db).stdout
     assert "Rob Oliphant" in out
     for word in words:
         assert word in out
 
 
 @pytest.mark.parametrize("typed", [["Kazakhstan"], ["kazakstan"], ["KZ"], ["Kazajistán"], ["--lang", "fr", "Kazakhstan"]])
-def test_country_lists_the_seed_first_however_it_is_typed(tmp_path: Path, typed: list[str]) -> None:
-    answer = json.loads(cli("country", *typed, "--json", db=tmp_path / "db.sqlite3").stdout)
+def test_country_lists_the_seed_first_however_it_is_typed(demo_db: Path, typed: list[str]) -> None:
+    answer = json.loads(cli("country", *typed, "--json", db=demo_db).stdout)
     assert answer["code"] == "KZ"
     assert answer["primary"]["rows"][0]["number"] == "441-00155"
 
 
-def test_china_lists_the_seed_among_the_mentioned(tmp_path: Path) -> None:
-    answer = json.loads(cli("country", "China", "--json", db=tmp_path / "db.sqlite3").stdout)
+def test_china_lists_the_seed_among_the_mentioned(demo_db: Path) -> None:
+    answer = json.loads(cli("country", "China", "--json", db=demo_db).stdout)
     assert "441-00155" in [r["number"] for r in answer["mentioned"]["rows"]]
     assert "441-00155" not in [r["number"] for r in answer["primary"]["rows"]]
+
+
+def test_the_demo_lives_in_its_own_database_and_production_stays_empty(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **UNREACHABLE_SITE}
+    env["PETITIONBOT_DB"] = str(tmp_path / "prod.sqlite3")
+    env["PETITIONBOT_DEMO_DB"] = str(tmp_path / "sample.sqlite3")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env
+        )
+
+    tour = run("demo")
+    assert tour.returncode == 0 and "441-00155" in tour.stdout and "sample.sqlite3" in tour.stdout
+    prod = json.loads(run("status", "--json").stdout)
+    assert prod["stats"]["petitions"] == 0 and prod["stats"]["demo"] == 0
+
+    asked = run("petition", "441-00155")
+    assert asked.returncode == 1 and "Traceback" not in asked.stderr
+    assert "petitionbot backfill" in asked.stderr and "petitionbot demo" in asked.stderr
+    listed = run("country", "Kazakhstan")
+    assert listed.returncode == 1 and "petitionbot backfill" in listed.stderr
+    assert json.loads(run("status", "--json").stdout)["stats"]["petitions"] == 0  # still empty: nothing loaded
+
+
+def test_the_demo_refuses_a_store_that_holds_real_petitions(tmp_path: Path) -> None:
+    listing = require(FIXTURES / "searchasync.open.recent.page1.en.json")
+    db = tmp_path / "real.sqlite3"
+    cli("ingest", str(listing), db=db)
+    proc = cli("demo", db=db, check=False)
+    assert proc.returncode == 1 and "real petitions" in proc.stderr
+    assert json.loads(cli("status", "--json", db=db).stdout)["stats"]["demo"] == 0
+
+
+def test_real_records_replace_an_old_demo_store_in_one_go(tmp_path: Path, demo_db: Path) -> None:
+    page = require(FIXTURES / "e-7775.en.html")
+    before = json.loads(cli("status", "--json", db=demo_db).stdout)["stats"]
+    assert before["demo"] == before["petitions"] == 13
+    cli("ingest", str(page), db=demo_db)
+    after = json.loads(cli("status", "--json", db=demo_db).stdout)["stats"]
+    assert (after["petitions"], after["demo"]) == (1, 0)
+    assert "1 unchanged" in cli("ingest", str(page), db=demo_db).stdout

@@ -411,11 +411,16 @@ async def test_parliament_filter_reaches_an_older_parliament(tmp_path: Path, bro
         assert numbers(newest) == ["e-6", "e-5"] and not newest.total_exact  # the newest FILTERED_SCAN
 
 
-async def test_hits_say_whether_they_are_demo_petitions(tmp_path: Path) -> None:
+async def test_hits_say_whether_they_are_demo_petitions_and_real_data_replaces_the_sample(tmp_path: Path) -> None:
     async with await Store.open(tmp_path / "t.sqlite") as s:
-        await s.upsert([Prepared(make_petition("e-1", demo=True)), Prepared(make_petition("e-2"))])
-        hits = {h.number: h.demo for h in (await search(s, "rivers")).hits}
-        assert hits == {"e-1": True, "e-2": False}
+        await s.upsert([Prepared(make_petition("e-1", demo=True)), Prepared(make_petition("e-3", demo=True))])
+        assert {h.number: h.demo for h in (await search(s, "rivers")).hits} == {"e-1": True, "e-3": True}
+        # The first real record removes the whole sample in its own transaction; the two never mix.
+        await s.upsert([Prepared(make_petition("e-2")), Prepared(make_petition("e-3"))])
+        assert {h.number: h.demo for h in (await search(s, "rivers")).hits} == {"e-2": False, "e-3": False}
+        assert (await s.stats()).demo == 0
+        await s.upsert([Prepared(make_petition("e-9", demo=True))])  # a demo record offered later is refused
+        assert await s.get("e-9") is None
 
 
 @pytest.mark.parametrize("text", ['"', "refugees OR", "NEAR(a b)", '"the of"', "a the", "😀", "x" * 5000])

@@ -411,6 +411,8 @@ def matches(sub: Subscription, change: Change, facts: Facts) -> bool:
     """Whether this follow announces this journal entry."""
     if not sub.active or change.id <= sub.start_after or change.kind not in EVENTS.get(sub.events, ()):
         return False
+    if change.history:
+        return False  # the past, arriving by backfill or import, or seen long after it happened
     if change.kind == "status" and change.detail.get("to") is None:
         return False  # a status that vanished from the page is no news
     return concerns(sub, facts)

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.petitions import countries, deadlines
 from bot.petitions import search as search_mod
 from bot.petitions import sponsors as sponsors_mod
+from bot.petitions.backfill import OnDemand, Stopped, has_details
 from bot.petitions.errors import PetitionNotFound, UserFacingError
 from bot.petitions.model import Bi, Lang, Petition
 from bot.petitions.numbers import PetitionNumber, parse_number
@@ -102,18 +103,44 @@ def _row(r: Any, primary: bool | None = None) -> Row:
     )
 
 
-async def lookup(store: Store, raw: str) -> Petition:
-    """The petition a user typed or pasted, or an error with close numbers."""
+async def lookup(store: Store, raw: str, *, source: OnDemand | None = None) -> Petition:
+    """The petition a user typed or pasted, or an error with close numbers.
+
+    With a `source`, a number the store does not hold is fetched from the site
+    at once (and stored), and one whose details are still queued jumps the queue.
+    """
     try:
         number = parse_number(raw)
     except UserFacingError as exc:
         exc.suggestions = await close_numbers(store, raw)
         raise
     petition = await store.get(number.text)
+    if petition is None and source is not None:
+        return await fetch_missing(store, source, number.text)
     if petition is None:
+        if await store.is_empty():
+            raise PetitionNotFound("store.empty", number=number.text)
         raise PetitionNotFound(
             "petition.not_found", suggestions=await close_numbers(store, number.text), number=number.text
         )
+    if source is not None and not petition.demo and not has_details(petition):
+        await hurry(store, petition.number)
+    return petition
+
+
+async def hurry(store: Store, number: str) -> bool:
+    """Someone asked for a petition whose details are still queued: fetch them next."""
+    return await OnDemand.hurry(store, number)
+
+
+async def fetch_missing(store: Store, source: OnDemand, number: str) -> Petition:
+    """A petition the store lacks, from the site now; a clear error when the site has none or can't be asked."""
+    try:
+        petition = await source.fetch(store, number)
+    except Stopped as exc:
+        raise PetitionNotFound("petition.site_unreachable", number=number, reason=exc.reason) from exc
+    if petition is None:
+        raise PetitionNotFound("petition.unpublished", number=number)
     return petition
 
 

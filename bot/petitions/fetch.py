@@ -16,13 +16,11 @@ silently miss others, and the next cycle will try again anyway.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
 import random
 import sys
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -32,6 +30,7 @@ from typing import IO, Any
 import aiohttp
 
 from bot.petitions.model import TORONTO, Petition
+from bot.petitions.pacer import Pacer, Priority
 from bot.petitions.store import Store
 from bot.settings import Settings
 
@@ -111,9 +110,11 @@ class Page:
 class PoliteClient:
     """An aiohttp session wrapper that paces, identifies itself and backs off.
 
-    Requests go one at a time through a lock; the next one starts no sooner
-    than `interval` (plus a little jitter) after the previous one finished, so
-    retries and slow answers never bunch requests together.
+    Requests take turns on a `Pacer` (shared by everything that asks the site,
+    when one is given): the next one starts no sooner than `interval` (plus a
+    little jitter) after the previous one finished, so retries and slow answers
+    never bunch requests together. A pause the site asks for holds the pacer,
+    and so every other caller too.
     """
 
     def __init__(
@@ -126,54 +127,58 @@ class PoliteClient:
         retries: int = DEFAULT_RETRIES,
         backoff: float = 2.0,
         max_wait: float = MAX_RETRY_WAIT,
+        pacer: Pacer | None = None,
+        priority: Priority = Priority.REFRESH,
     ) -> None:
         self.session = session
         self.user_agent = user_agent
-        self.interval = max(0.0, interval)
+        self.pacer = pacer if pacer is not None else Pacer(interval)
+        self.priority = priority
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self.retries = max(0, retries)
         self.backoff = max(0.0, backoff)
         self.max_wait = max_wait
         self.requests = 0
-        self._lock = asyncio.Lock()
-        self._ready_at = 0.0
 
-    async def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Page:
+    async def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        priority: Priority | None = None,
+    ) -> Page:
         """GET, conditional when a validator is given; a 304 comes back as a `Page` too."""
         headers = {"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return await self._request("GET", url, headers=headers)
+        return await self._request("GET", url, headers=headers, priority=priority)
 
-    async def post_form(self, url: str, form: Mapping[str, str]) -> Page:
+    async def post_form(self, url: str, form: Mapping[str, str], *, priority: Priority | None = None) -> Page:
         headers = {
             "Accept": "application/json, text/javascript, */*; q=0.01",
             "X-Requested-With": "XMLHttpRequest",
         }
-        return await self._request("POST", url, headers=headers, data=dict(form))
-
-    async def _pace(self) -> None:
-        wait = self._ready_at - time.monotonic()
-        if wait > 0:
-            await asyncio.sleep(wait)
-
-    def _done(self) -> None:
-        jitter = self.interval * random.uniform(0.0, 0.2)
-        self._ready_at = time.monotonic() + self.interval + jitter
+        return await self._request("POST", url, headers=headers, data=dict(form), priority=priority)
 
     async def _request(
-        self, method: str, url: str, *, headers: dict[str, str], data: dict[str, str] | None = None
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str],
+        data: dict[str, str] | None = None,
+        priority: Priority | None = None,
     ) -> Page:
         headers = {"User-Agent": self.user_agent, **headers}
-        async with self._lock:
-            attempt = 0
-            while True:
-                attempt += 1
-                await self._pace()
-                retry_after: float | None = None
-                status: int | None = None
+        attempt = 0
+        while True:
+            attempt += 1
+            retry_after: float | None = None
+            status: int | None = None
+            async with self.pacer.turn(self.priority if priority is None else priority):
                 self.requests += 1
                 try:
                     async with self.session.request(
@@ -199,23 +204,22 @@ class PoliteClient:
                     raise FetchError(url, "too many redirects") from None
                 except aiohttp.ClientError as exc:
                     reason = f"connection failed ({type(exc).__name__}: {exc})"
-                finally:
-                    self._done()
 
-                if retry_after is not None and retry_after > self.max_wait:
-                    raise FetchError(
-                        url,
-                        f"{reason}; the site asked for a {retry_after:.0f} s pause, so we wait for the next cycle",
-                        status=status,
-                    )
-                if attempt > self.retries:
-                    raise FetchError(url, f"{reason}; gave up after {attempt} attempts", status=status)
-                if retry_after is not None:
-                    wait = retry_after
-                else:
-                    wait = min(self.backoff * 2 ** (attempt - 1), self.max_wait) * random.uniform(0.75, 1.25)
-                log.info("%s %s: %s; retrying in %.1f s (attempt %d)", method, url, reason, wait, attempt + 1)
-                await asyncio.sleep(wait)
+            if retry_after is not None and retry_after > self.max_wait:
+                self.pacer.pause(self.max_wait)
+                raise FetchError(
+                    url,
+                    f"{reason}; the site asked for a {retry_after:.0f} s pause, so we wait for the next cycle",
+                    status=status,
+                )
+            if attempt > self.retries:
+                raise FetchError(url, f"{reason}; gave up after {attempt} attempts", status=status)
+            if retry_after is not None:
+                wait = retry_after
+            else:
+                wait = min(self.backoff * 2 ** (attempt - 1), self.max_wait) * random.uniform(0.75, 1.25)
+            log.info("%s %s: %s; retrying in %.1f s (attempt %d)", method, url, reason, wait, attempt + 1)
+            self.pacer.pause(wait)  # the whole site waits, not just this caller
 
 
 def _page(url: str, resp: aiohttp.ClientResponse, body: bytes) -> Page:
@@ -285,7 +289,7 @@ class RefreshSummary:
         return text + (f" ({'; '.join(extra)})" if extra else "")
 
 
-class _Progress:
+class ProgressLine:
     """A one-line counter on stderr, redrawn in place; silent when not asked for."""
 
     def __init__(self, enabled: bool, stream: IO[str] | None = None) -> None:
@@ -332,6 +336,7 @@ async def refresh(
     max_pages: int = 10,
     request_timeout: float = DEFAULT_TIMEOUT,
     retries: int = DEFAULT_RETRIES,
+    pacer: Pacer | None = None,
 ) -> RefreshSummary:
     """Fetch new and changed petitions and write them as one batch, or not at all.
 
@@ -348,8 +353,10 @@ async def refresh(
         timeout=request_timeout,
         retries=retries,
         backoff=max(2 * settings.request_interval, 0.05),
+        pacer=pacer,
+        priority=Priority.REFRESH,
     )
-    bar = _Progress(progress)
+    bar = ProgressLine(progress)
     run = _Refresh(store, settings, client, today or datetime.now(TORONTO).date(), max_pages, bar)
     try:
         summary = await run.run()
@@ -370,7 +377,7 @@ class _Refresh:
         client: PoliteClient,
         today: date,
         max_pages: int,
-        bar: _Progress,
+        bar: ProgressLine,
     ) -> None:
         self.store = store
         self.client = client

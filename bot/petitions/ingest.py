@@ -193,11 +193,15 @@ async def prepare_stream(petitions: Iterable[Petition], *, workers: int | None =
 async def ingest_petitions(
     store: Store, petitions: Iterable[Petition], *, workers: int | None = None
 ) -> UpsertResult:
-    """Store a batch in one transaction: all of it or, on any failure, none of it."""
+    """Store a batch in one transaction: all of it or, on any failure, none of it.
+
+    What is imported is the past, however recent: it is journalled as history
+    and never announced by alerts.
+    """
     total = UpsertResult()
     async with store.transaction():
         async for chunk in prepare_stream(petitions, workers=workers):
-            result = await store.upsert_in_transaction(chunk)
+            result = await store.upsert_in_transaction(chunk, history=True)
             total.new.extend(result.new)
             total.changed.extend(result.changed)
             total.unchanged.extend(result.unchanged)
@@ -287,7 +291,7 @@ async def rederive_if_stale(store: Store, batch: int = 2000) -> int:
         async for p in store.iter_all(batch):
             pending.append(prepare(p))
         for i in range(0, len(pending), batch):
-            result = await store.upsert_in_transaction(pending[i : i + batch])
+            result = await store.upsert_in_transaction(pending[i : i + batch], history=True)
             touched += result.written
         await store.set_meta("derived_version", DERIVED_VERSION)
     if touched:
@@ -295,8 +299,6 @@ async def rederive_if_stale(store: Store, batch: int = 2000) -> int:
     return touched
 
 
-async def ready_store(store: Store, *, demo: bool = True) -> None:
-    """What every entry point does after opening the store."""
+async def ready_store(store: Store) -> None:
+    """What every entry point does after opening the store (never loading the demo set: see `petitionbot demo`)."""
     await rederive_if_stale(store)
-    if demo:
-        await load_demo_if_empty(store)

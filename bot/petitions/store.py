@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ from bot.petitions.text import fold
 log = logging.getLogger(__name__)
 
 CHUNK = 500  # numbers per IN (...) query, well under SQLite's variable limit
+HISTORY_AFTER = timedelta(days=30)
+"""An event dated longer ago than this, when first seen, is history rather than news."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class Change:
     kind: str
     detail: dict[str, Any]
     at: datetime
+    history: bool = False
+    """About the past (backfill, import, or an event long before it was seen): never announced."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,7 @@ class StoreStats:
     last_change_id: int
     last_refresh: str | None
     path: str
+    with_details: int = 0
 
 
 class Store:
@@ -194,6 +199,10 @@ class Store:
                 yield Petition.from_dict(json.loads(row[1]))
             last = rows[-1][0]
 
+    async def is_empty(self) -> bool:
+        """No petition at all, real or demo."""
+        return await self._one("SELECT 1 FROM petitions LIMIT 1") is None
+
     async def count(self) -> int:
         return (await self._one("SELECT count(*) FROM petitions"))[0]
 
@@ -225,7 +234,9 @@ class Store:
         )
         kinds = {r[0]: r[1] for r in await self._all("SELECT kind, count(*) FROM petitions GROUP BY kind")}
         last_change = (await self._one("SELECT coalesce(max(id), 0) FROM changes"))[0]
+        details = (await self._one("SELECT count(*) FROM details_queue WHERE state = 'pending'"))[0]
         return StoreStats(
+            with_details=max(0, total - demo - details),
             petitions=total,
             demo=demo,
             with_response=answered,
@@ -237,10 +248,12 @@ class Store:
 
     async def changes_since(self, after_id: int, limit: int = 100) -> list[Change]:
         rows = await self._all(
-            "SELECT id, number, kind, detail, at FROM changes WHERE id > ? ORDER BY id LIMIT ?",
+            "SELECT id, number, kind, detail, at, history FROM changes WHERE id > ? ORDER BY id LIMIT ?",
             (after_id, limit),
         )
-        return [Change(r[0], r[1], r[2], json.loads(r[3]), datetime.fromisoformat(r[4])) for r in rows]
+        return [
+            Change(r[0], r[1], r[2], json.loads(r[3]), datetime.fromisoformat(r[4]), bool(r[5])) for r in rows
+        ]
 
     async def get_meta(self, key: str) -> str | None:
         row = await self._one("SELECT value FROM meta WHERE key = ?", (key,))
@@ -258,21 +271,31 @@ class Store:
 
     # --- writes -------------------------------------------------------------------
 
-    async def upsert(self, items: Iterable[Prepared], *, now: datetime | None = None) -> UpsertResult:
+    async def upsert(
+        self, items: Iterable[Prepared], *, now: datetime | None = None, history: bool = False
+    ) -> UpsertResult:
         """Write a batch in one transaction; identical records are not rewritten.
 
         A record that is already stored is merged with the incoming one
         (`Petition.merge`), so a listing row never erases what a details page said.
         """
         async with self.transaction():
-            return await self.upsert_in_transaction(items, now=now)
+            return await self.upsert_in_transaction(items, now=now, history=history)
 
     async def upsert_in_transaction(
-        self, items: Iterable[Prepared], *, now: datetime | None = None
+        self, items: Iterable[Prepared], *, now: datetime | None = None, history: bool = False
     ) -> UpsertResult:
-        """The body of `upsert`, for callers that hold a wider transaction."""
+        """The body of `upsert`, for callers that hold a wider transaction.
+
+        `history` marks what this batch journals as the past (backfill, import):
+        kept, never announced. Real records and the bundled demo set never mix:
+        the first real record removes every demo record in this same
+        transaction, and demo records offered to a store holding real ones are
+        skipped.
+        """
         now = now or datetime.now(UTC)
         stamp = now.isoformat()
+        items = await self._keep_apart_from_demo(items)
         batch: dict[str, Prepared] = {}
         for item in items:
             prior = batch.get(item.petition.number)
@@ -303,7 +326,10 @@ class Store:
                 continue
             (result.changed if old else result.new).append(number)
             rows.append(_row(p, encoded, digest, stamp))
-            journal.extend((number, kind, json.dumps(detail, ensure_ascii=False), stamp) for kind, detail in _journal(old, p))
+            journal.extend(
+                (number, kind, json.dumps(detail, ensure_ascii=False), stamp, int(history or _is_past(kind, p, now)))
+                for kind, detail in _journal(old, p)
+            )
             written.append(item)
 
         if not rows:
@@ -337,8 +363,47 @@ class Store:
                 for c in item.countries
             ],
         )
-        await self.conn.executemany("INSERT INTO changes (number, kind, detail, at) VALUES (?, ?, ?, ?)", journal)
+        await self.conn.executemany(
+            "INSERT INTO changes (number, kind, detail, at, history) VALUES (?, ?, ?, ?, ?)", journal
+        )
         return result
+
+    async def _keep_apart_from_demo(self, items: Iterable[Prepared]) -> list[Prepared]:
+        """The batch without demo records when real ones are stored, after removing demo ones if real ones arrive."""
+        batch = list(items)
+        if not batch:
+            return batch
+        real = [item for item in batch if not item.petition.demo]
+        if real and len(real) < len(batch):
+            log.warning("skipped %d demo records offered with real ones", len(batch) - len(real))
+        if real:
+            await self.remove_demo_in_transaction()
+            return real
+        if await self._one("SELECT 1 FROM petitions WHERE demo = 0 LIMIT 1"):
+            log.warning("skipped %d demo records: this store holds real petitions", len(batch))
+            return []
+        return batch
+
+    async def remove_demo_in_transaction(self) -> int:
+        """Delete every demo record (and its index rows); the caller holds the transaction."""
+        rows = await self._all("SELECT id, number FROM petitions WHERE demo = 1")
+        if not rows:
+            return 0
+        await self.conn.executemany("DELETE FROM petition_fts WHERE rowid = ?", [(r[0],) for r in rows])
+        await self.conn.execute("DELETE FROM petitions WHERE demo = 1")
+        await self.conn.executemany("DELETE FROM details_queue WHERE number = ?", [(r[1],) for r in rows])
+        log.info("removed %d demo records: real data has arrived", len(rows))
+        return len(rows)
+
+    async def content_digest(self) -> str:
+        """One hash of every record's content (not when it was fetched), to compare two stores."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        async with self.conn.execute("SELECT number, hash FROM petitions ORDER BY number") as cur:
+            async for number, value in cur:
+                digest.update(f"{number}\t{value}\n".encode())
+        return digest.hexdigest()
 
     async def put_http_cache(self, url: str, etag: str | None, last_modified: str | None, body_hash: str) -> None:
         await self.conn.execute(
@@ -455,6 +520,17 @@ def _journal(old: Petition | None, new: Petition) -> list[tuple[str, dict[str, A
     if not out:
         out.append(("changed", {}))
     return out
+
+
+def _is_past(kind: str, p: Petition, now: datetime) -> bool:
+    """Whether an entry tells of something that happened well before it was seen."""
+    when: date | datetime | str | None = p.response_tabled_on if kind == "response" else last_event(p, now)
+    if when is None:
+        return False
+    day = date.fromisoformat(when) if isinstance(when, str) else when
+    if isinstance(day, datetime):
+        day = day.date()
+    return day < (now - HISTORY_AFTER).date()
 
 
 def _with_fetched(p: Petition, when: datetime) -> Petition:
