@@ -22,7 +22,7 @@ from typing import Any
 
 from bot.i18n import history_line, side, status_label, t
 from bot.petitions import answers, deadlines
-from bot.petitions.backfill import OnDemand, has_details
+from bot.petitions.backfill import OnDemand, has_details, history_status
 from bot.petitions.errors import UserFacingError
 from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, ready_store
 from bot.petitions.model import STATUS_LABELS, Bi, Petition
@@ -129,7 +129,13 @@ async def _ask(args: argparse.Namespace, settings: Settings, question: Callable[
     try:
         if await store.is_empty():
             raise UserFacingError("store.empty")
-        return await question(store)
+        answer = await question(store)
+        history = await history_status(store)
+        if history.started and not history.complete:
+            # Lists built while the history is still loading may miss petitions: say so, apart from the answer.
+            share = f"{100 * history.details_share:.0f}"
+            print(t("history.partial_note", getattr(args, "lang", "en"), share=share), file=sys.stderr)
+        return answer
     finally:
         await store.close()
 
@@ -352,8 +358,6 @@ async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.petitions.backfill import history_status
-
     store = await _open(args, settings)
     try:
         stats = await store.stats()

@@ -362,6 +362,10 @@ async def test_backfill_cli_limits_progress_and_status(tmp_path: Path) -> None:
         assert {p.parliament for p in map(site.expected, site.published_numbers(45))} == {45}
         status = await cli(site, db, "status")
         assert f"history: {len(site.published_numbers(45))} of about" in status.stdout
+        mp = site.expected(sorted(site.published_numbers(45))[0]).sponsor.name
+        listed = await cli(site, db, "sponsor", mp)
+        assert listed.returncode == 0 and mp in listed.stdout
+        assert "The history is still loading (0% of details): lists may be incomplete." in listed.stderr
 
         paused = await cli(site, db, "backfill", "--max-requests", "6", "--quiet")
         assert paused.returncode == 0 and "--max-requests 6 reached" in paused.stdout
