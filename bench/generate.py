@@ -15,6 +15,8 @@ The same (n, seed) always gives the same records, so figures can be compared
 between runs and machines. Nothing here is imported by the bot.
 
     python -m bench.generate 20000 --seed 7          # writes bench/out/corpus-20000-s7-v1.jsonl
+    python -m bench.generate 20000 --seed 7 --xml    # the same records as an XML export (English)
+    python -m bench.generate 20000 --vocab small     # texts from ~1,000 words (…-v1-small.jsonl)
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ import argparse
 import json
 import logging
 import random
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from bot.petitions.model import STATUS_LABELS, TORONTO, Bi, Initiator, Keyword, Petition, Response, Sponsor
 from bot.petitions.numbers import detail_url
@@ -1827,29 +1832,206 @@ class _Builder:
         )
 
 
-def generate(n: int, seed: int = DEFAULT_SEED) -> Iterator[Petition]:
-    """`n` petitions, oldest first; the same (n, seed) always gives the same records."""
+# --- A small vocabulary: every word is common ---------------------------------------------------
+
+VOCABS = ("normal", "small")
+SMALL_VOCAB_SIZE = 1000
+_SMALL_WORDS_PER_PETITION = (10, 20)
+"""Distinct vocabulary words per petition: with 1,000 words, each one is in 1-2% of petitions."""
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=1)
+def small_vocabulary() -> tuple[str, ...]:
+    """1,000 English words the normal generator writes, always the same ones.
+
+    Drawn from the text of a fixed sample of normal records, so they are real words the
+    tokenizer, stemmer and spelling suggestions treat as they treat any petition's words.
+    """
+    seen: set[str] = set()
+    for p in generate(1500, DEFAULT_SEED):
+        texts = [*(p.grievances.en or []), *(p.prayer.en or [])]
+        if p.response:
+            texts += p.response.paragraphs.en or []
+        for text in texts:
+            seen.update(w.lower() for w in _LONG_WORD.findall(text) if w.isascii())
+    words = sorted(seen)
+    return tuple(sorted(random.Random(DEFAULT_SEED).sample(words, min(SMALL_VOCAB_SIZE, len(words)))))
+
+
+def _to_small_vocab(p: Petition, rng: random.Random, vocab: Sequence[str]) -> Petition:
+    """The petition with every word of 4+ letters in its texts (both languages) replaced by one of a
+    few words drawn for it from `vocab`: short words stay, so phrases still read as phrases."""
+    from dataclasses import replace
+
+    own = rng.sample(vocab, rng.randint(*_SMALL_WORDS_PER_PETITION))
+
+    def text(value: str) -> str:
+        return _LONG_WORD.sub(lambda _m: rng.choice(own), value)
+
+    def texts(values: Sequence[str] | None) -> list[str] | None:
+        return None if values is None else [text(v) for v in values]
+
+    def bi(value: Bi) -> Bi:
+        return Bi(texts(value.en), texts(value.fr))
+
+    response = p.response
+    if response is not None:
+        response = replace(response, paragraphs=bi(response.paragraphs))
+    return replace(p, grievances=bi(p.grievances), prayer=bi(p.prayer), response=response)
+
+
+def generate(n: int, seed: int = DEFAULT_SEED, vocab: str = "normal") -> Iterator[Petition]:
+    """`n` petitions, oldest first; the same (n, seed, vocab) always gives the same records.
+
+    `vocab="small"` writes the same petitions with their texts drawn from ~1,000 words (see
+    `small_vocabulary`), so every word a user types matches 1-2% of petitions: the case where an
+    index has the most rows to intersect.
+    """
+    if vocab not in VOCABS:
+        raise ValueError(f"vocab must be one of {VOCABS}, not {vocab!r}")
     builder = _Builder(n, seed)
+    small = small_vocabulary() if vocab == "small" else None
+    words_rng = random.Random(seed + 1)
     for i in range(n):
-        yield builder.build(i)
+        p = builder.build(i)
+        yield _to_small_vocab(p, words_rng, small) if small else p
 
 
-def corpus_path(n: int, seed: int = DEFAULT_SEED) -> Path:
-    return OUT_DIR / f"corpus-{n}-s{seed}-v{GENERATOR_VERSION}.jsonl"
+def _vocab_suffix(vocab: str) -> str:
+    return "" if vocab == "normal" else f"-{vocab}"
 
 
-def write_snapshot(n: int, seed: int = DEFAULT_SEED, path: Path | None = None) -> Path:
+def corpus_path(n: int, seed: int = DEFAULT_SEED, vocab: str = "normal") -> Path:
+    return OUT_DIR / f"corpus-{n}-s{seed}-v{GENERATOR_VERSION}{_vocab_suffix(vocab)}.jsonl"
+
+
+def write_snapshot(n: int, seed: int = DEFAULT_SEED, path: Path | None = None, vocab: str = "normal") -> Path:
     """Write the corpus as a snapshot `petitionbot ingest` reads; reuses an existing complete file."""
-    path = path or corpus_path(n, seed)
+    path = path or corpus_path(n, seed, vocab)
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as out:
         out.write(json.dumps(SNAPSHOT_HEADER) + "\n")
-        for p in generate(n, seed):
+        for p in generate(n, seed, vocab):
             out.write(json.dumps(p.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
     partial.replace(path)  # only a finished file carries the final name
+    return path
+
+
+# --- The XML export, as an admin would download it ------------------------------------------------------
+
+_PROVINCE_CODES = {
+    "Alberta": "AB", "British Columbia": "BC", "Manitoba": "MB", "New Brunswick": "NB",
+    "Newfoundland and Labrador": "NL", "Nova Scotia": "NS", "Northwest Territories": "NT", "Nunavut": "NU",
+    "Ontario": "ON", "Prince Edward Island": "PE", "Quebec": "QC", "Saskatchewan": "SK", "Yukon": "YT",
+}  # fmt: skip
+
+
+def _export_datetime(value: datetime | None) -> str | None:
+    """ "April 24, 2019, at 4:33 p.m. (EDT)", as the export (and the details page) writes it."""
+    if value is None:
+        return None
+    local = value.astimezone(TORONTO)
+    hour = local.hour % 12 or 12
+    half = "a.m." if local.hour < 12 else "p.m."
+    return f"{local:%B} {local.day}, {local.year}, at {hour}:{local.minute:02d} {half} (EDT)"
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _export_date(value: date | None) -> str | None:
+    return f"{value:%B} {value.day}, {value.year}" if value else None
+
+
+def export_record(p: Petition, record_id: int) -> str:
+    """One `<Petition>` of the search page's XML export (English), with the element names reported for it."""
+
+    def el(name: str, value: object | None) -> str:
+        return f"<{name}>{escape(str(value))}</{name}>" if value not in (None, "") else ""
+
+    subject = p.subject.en or ""
+    attrs = {
+        "Id": str(record_id),
+        "TypeId": "81830" if p.kind == "e" else "81831",
+        "Title": f"{p.number} ({subject})" if subject else p.number,
+    }
+    if p.signatures is not None:
+        attrs["SignatureCount"] = str(p.signatures)
+    parts = [f"<Petition {' '.join(f'{k}={quoteattr(v)}' for k, v in attrs.items())}>"]
+    if p.parliament:
+        parts.append(
+            f'<Parliament ParliamentNumber="{p.parliament}" Session="{p.session or 1}">{p.parliament}{_ordinal(p.parliament)} Parliament</Parliament>'
+        )
+    parts += [el("StatusId", p.status_id), el("StatusName", p.status.en), el("PetitionNumber", p.number)]
+    if p.initiator:
+        first, _, last = p.initiator.name.partition(" ")
+        parts += [el("PetitionerFirstName", first), el("PetitionerLastName", last)]
+    if p.sponsor:
+        first, _, last = p.sponsor.name.partition(" ")
+        caucus = (p.sponsor.caucus.en or "").removesuffix(" Caucus")
+        code = _PROVINCE_CODES.get(p.sponsor.province.en or "", "")
+        parts.append(
+            f'<Sponsor PersonId="{p.sponsor.person_id or ""}">{el("FirstName", first)}{el("LastName", last)}'
+            f"{el('Constituency', p.sponsor.riding)}{el('Caucus', caucus)}{el('ProvinceCode', code)}</Sponsor>"
+        )
+    parts += [
+        el("SignatureOpeningDateTime", _export_datetime(p.opened_at)),
+        el("SignatureClosingDateTime", _export_datetime(p.closed_at)),
+        el("PresentedDateTime", _export_date(p.presented_on)),
+        el("GovernmentResponseDateTime", _export_date(p.response_tabled_on)),
+        el("CertificationDateTime", _export_date(p.certified_on)),
+    ]
+    prayer = [escape(escape(p.addressee.en or ""))]  # the addressee's markup is kept as escaped text
+    if p.grievances.en:
+        prayer.append(
+            "<Grievances>Whereas:" + "".join(el("WhereAs", g) for g in p.grievances.en) + "</Grievances>"
+        )
+    prayer += [el("Para", line) for line in p.prayer.en or ()]
+    parts.append("<Prayer>" + "".join(prayer) + "</Prayer>")
+    if p.response and p.response.paragraphs.en:
+        signer = (
+            f"Signed by (Minister or Parliamentary Secretary): {p.response.signer}"
+            if p.response.signer
+            else None
+        )
+        parts.append(
+            f"<Response>{escape(p.response.header.en or '')}{el('Signer', signer)}"
+            + "".join(el("para", line) for line in p.response.paragraphs.en)
+            + "</Response>"
+        )
+    if p.keywords:
+        terms = "".join(f'<Term Id="{k.id}">{escape(k.name.en or "")}</Term>' for k in p.keywords)
+        parts.append(f"<Keywords>{terms}</Keywords>")
+    for province, count in p.signatures_by_province.items():
+        parts.append(
+            f'<ProvinceSignatures Province="{_PROVINCE_CODES.get(province, province)}" SignatureCount="{count}"/>'
+        )
+    parts.append("</Petition>")
+    return "".join(part for part in parts if part)
+
+
+def export_path(n: int, seed: int = DEFAULT_SEED, vocab: str = "normal") -> Path:
+    return OUT_DIR / f"export-{n}-s{seed}-v{GENERATOR_VERSION}{_vocab_suffix(vocab)}.xml"
+
+
+def write_export(n: int, seed: int = DEFAULT_SEED, path: Path | None = None, vocab: str = "normal") -> Path:
+    """Write the corpus as an XML export `petitionbot ingest` reads; reuses an existing complete file."""
+    path = path or export_path(n, seed, vocab)
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with partial.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="utf-8"?>\n<ArrayOfPetition>\n')
+        for i, p in enumerate(generate(n, seed, vocab), 1):
+            out.write("  " + export_record(p, i) + "\n")
+        out.write("</ArrayOfPetition>\n")
+    partial.replace(path)
     return path
 
 
@@ -1863,10 +2045,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--out",
         type=Path,
         default=None,
-        help=f"output file (default {OUT_DIR}/corpus-N-sSEED-vVERSION.jsonl)",
+        help=f"output file (default {OUT_DIR}/corpus-N-sSEED-vVERSION.jsonl, or export-….xml with --xml)",
+    )
+    parser.add_argument("--xml", action="store_true", help="write an XML export instead of a snapshot")
+    parser.add_argument(
+        "--vocab",
+        choices=VOCABS,
+        default="normal",
+        help="small: texts drawn from ~1,000 words, so every word matches 1-2%% of petitions",
     )
     args = parser.parse_args(argv)
-    path = write_snapshot(args.n, args.seed, args.out)
+    path = (write_export if args.xml else write_snapshot)(args.n, args.seed, args.out, args.vocab)
     print(path)
     return 0
 

@@ -1,6 +1,7 @@
 """Autocomplete callbacks shared by every command that takes a petition, country, MP or subject.
 
-Each reads the reader's language, asks `bot.petitions.autocomplete`, and goes
+Each reads the reader's language, cleans what was typed (`validate.partial`: it
+may hold anything a modified client sends), asks `bot.petitions.autocomplete`, and goes
 through `autocomplete_choices` (≤ 25 choices, Discord's sizes, a time limit,
 never an exception). Attach them with `@app_commands.autocomplete(option=...)`.
 """
@@ -14,7 +15,7 @@ from discord import app_commands
 
 from bot.discord_bot import autocomplete_choices
 from bot.i18n import lang_of
-from bot.petitions import autocomplete
+from bot.petitions import autocomplete, validate
 
 Choices = list[app_commands.Choice[str]]
 
@@ -25,6 +26,7 @@ def _store(interaction: discord.Interaction[Any]) -> Any:
 
 async def petition_numbers(interaction: discord.Interaction[Any], current: str) -> Choices:
     lang = lang_of(interaction.locale)
+    current = validate.partial(current, validate.NUMBER_MAX)
     return await autocomplete_choices(
         "petition", lambda: autocomplete.petition_choices(_store(interaction), current, lang)
     )
@@ -32,11 +34,13 @@ async def petition_numbers(interaction: discord.Interaction[Any], current: str) 
 
 async def countries(interaction: discord.Interaction[Any], current: str) -> Choices:
     lang = lang_of(interaction.locale)
+    current = validate.partial(current)
     return await autocomplete_choices("country", lambda: autocomplete.country_choices(current, lang))
 
 
 async def sponsors(interaction: discord.Interaction[Any], current: str) -> Choices:
     lang = lang_of(interaction.locale)
+    current = validate.partial(current)
     return await autocomplete_choices(
         "sponsor", lambda: autocomplete.sponsor_choices(_store(interaction), current, lang)
     )
@@ -44,6 +48,7 @@ async def sponsors(interaction: discord.Interaction[Any], current: str) -> Choic
 
 async def subjects(interaction: discord.Interaction[Any], current: str) -> Choices:
     lang = lang_of(interaction.locale)
+    current = validate.partial(current)
     return await autocomplete_choices(
         "subject", lambda: autocomplete.subject_choices(_store(interaction), current, lang)
     )

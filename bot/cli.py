@@ -12,22 +12,28 @@ import contextlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 import textwrap
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+from pydantic import ValidationError
+
+from bot import failures, logs
 from bot.i18n import history_line, side, status_label, t
-from bot.petitions import answers, deadlines
+from bot.petitions import answers, deadlines, validate
 from bot.petitions.backfill import OnDemand, has_details, history_status
 from bot.petitions.errors import UserFacingError
-from bot.petitions.ingest import IngestError, export_snapshot, ingest_paths, ready_store
+from bot.petitions.ingest import IngestError, Limits, export_snapshot, ingest_paths, ready_store
+from bot.petitions.ingest_files import DEFAULT_MAX_SIZE, MAX_PAGE, MAX_RECORD, format_size, parse_size
 from bot.petitions.model import STATUS_LABELS, Bi, Petition
 from bot.petitions.numbers import detail_url
 from bot.petitions.store import Store
+from bot.petitions.text import collapse, visible
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -36,19 +42,41 @@ WRAP = 100
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    settings = load_settings()
-    logging.basicConfig(
-        level=getattr(logging, str(args.log_level or settings.log_level).upper(), logging.INFO)
-        if args.command in ("run", "refresh")
-        else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_lang_in(argv))
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0), or a refused argument (2, already explained in one line)
+        return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
         parser.print_help()
         return 2
-    handler: Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]] = args.handler
+    # Operational failures are explained in the user's language: --lang, else LANG/LC_ALL (fr*).
+    lang = failures.user_lang(argv)
+    log_format = args.log_format or os.environ.get("LOG_FORMAT", "text").strip().lower()
+    try:
+        settings: Settings | None = load_settings()
+    except ValidationError as exc:
+        if args.command != "doctor":
+            return _report(failures.settings_failure(exc), lang, log_format)
+        settings, args.settings_problem = None, failures.settings_failure(exc).params["problems"]
+    if settings is not None:
+        log_format = args.log_format or settings.log_format
+    level_name = str(args.log_level or (settings.log_level if settings else "INFO")).upper()
+    level = getattr(logging, level_name, None)
+    if not isinstance(level, int):
+        level = logging.INFO
+    if args.log_level is None and args.command not in ("run", "refresh"):
+        level = logging.WARNING  # the answers and one-shot commands print what they have to say
+    token = settings.discord_token.get_secret_value() if settings and settings.discord_token else ""
+    secrets = [token, token.strip()] if token else []
+    with logs.configured(level, "json" if log_format == "json" else "text", secrets=secrets):
+        return _dispatch(args, settings, lang, log_format)
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings | None, lang: str, log_format: str) -> int:
+    """Run the command; what it raises becomes one line that says what to do (`bot.failures`)."""
+    handler: Callable[[argparse.Namespace, Any], Coroutine[Any, Any, int]] = args.handler
     try:
         return asyncio.run(handler(args, settings))
     except UserFacingError as exc:
@@ -58,6 +86,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `petitionbot … | head` closed the pipe: not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        failure = failures.explain(exc, failures.Where.of(settings, getattr(args, "db", None)))
+        if failure is None:
+            raise  # not an operational failure: a bug, and its traceback is what a report needs
+        log.debug("petitionbot %s failed", args.command, exc_info=exc)  # --log-level DEBUG: the traceback
+        return _report(failure, lang, log_format)
+
+
+def _report(failure: failures.Failure, lang: str, log_format: str) -> int:
+    """One line on stderr (a JSON log line with --log-format json); the failure's exit status."""
+    line = _plain(failure.line(lang))
+    if log_format == "json":
+        record = logging.makeLogRecord(
+            {"name": "petitionbot", "levelname": "ERROR", "levelno": logging.ERROR, "msg": line}
+        )
+        line = logs.JsonFormatter().format(record)
+    print(line, file=sys.stderr)
+    return failure.code
 
 
 # --- plumbing ---------------------------------------------------------------------
@@ -65,13 +111,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _open(args: argparse.Namespace, settings: Settings, *, path: Path | None = None) -> Store:
     """The store the command names (`--db`, else PETITIONBOT_DB); never filled with the demo set."""
-    store = await Store.open(args.db or path or settings.db_path)
+    where = Path(args.db or path or settings.db_path)
+    try:
+        # Tried with plain sqlite3 first: aiosqlite leaves a thread behind when its connect fails,
+        # which prints a traceback at exit.
+        await asyncio.to_thread(_try_open, where)
+        store = await Store.open(where)
+    except (sqlite3.Error, OSError, ValueError) as exc:  # a directory, no permission, a NUL in the name
+        if failures.is_database_trouble(exc):
+            raise  # locked, damaged, read-only or a full disk: `main` says what to do about it
+        raise UserFacingError("store.cannot_open", path=str(where), reason=str(exc)) from None
     try:
         await ready_store(store)
     except BaseException:
         await store.close()
         raise
     return store
+
+
+def _try_open(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sqlite3.connect(path).close()
 
 
 @contextlib.asynccontextmanager
@@ -88,7 +148,7 @@ async def _site(settings: Settings) -> AsyncIterator[OnDemand]:
 
 
 def _today(args: argparse.Namespace) -> date:
-    return date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
+    return getattr(args, "today", None) or date.today()  # `--today` is a date already (`validate.day`)
 
 
 def _jsonable(value: Any) -> Any:
@@ -111,11 +171,22 @@ def _emit_json(value: Any) -> None:
     print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
 
 
-def _fail(exc: UserFacingError, lang: str) -> int:
-    message = t(exc.key, lang, **exc.params)
+def _message(exc: UserFacingError, lang: str) -> str:
+    """The error as one line a terminal shows as it is: what the user typed comes back without
+    controls, escape sequences or bidi overrides (`text.visible`)."""
+    params = {k: _plain(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    message = t(exc.key, lang, **params)
     if exc.suggestions:
-        message += " " + t("suggest", lang, items=", ".join(exc.suggestions[:5]))
-    print(message, file=sys.stderr)
+        message += " " + t("suggest", lang, items=", ".join(_plain(str(s)) for s in exc.suggestions[:5]))
+    return _plain(message)
+
+
+def _plain(text: str) -> str:
+    return collapse(visible(text))
+
+
+def _fail(exc: UserFacingError, lang: str) -> int:
+    print(_message(exc, lang), file=sys.stderr)
     return 1
 
 
@@ -270,22 +341,33 @@ async def cmd_response(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.petitions.countries import resolve_country
     from bot.petitions.search import SearchFilters
 
+    # Each option went through `validate` as argparse read it; what is left concerns them together.
+    query = validate.query(" ".join(args.query))
+    validate.date_span(args.date_from, args.date_to)
+    country = None
+    if args.country:
+        found = resolve_country(args.country)
+        if not found:
+            raise UserFacingError("country.unknown", value=args.country)
+        country = found[0].code
     filters = SearchFilters(
-        status_ids=tuple(args.status or ()),
+        status_ids=tuple(dict.fromkeys(args.status or ())),
         kind=args.type,
         parliament=args.parliament,
         session=args.session,
         sponsor=args.sponsor,
         subject=args.subject,
         keyword=args.keyword,
-        date_from=date.fromisoformat(args.date_from) if args.date_from else None,
-        date_to=date.fromisoformat(args.date_to) if args.date_to else None,
+        date_from=args.date_from,
+        date_to=args.date_to,
         has_response=args.has_response,
-        country=args.country,
+        country=country,
     )
-    result = await _ask(args, settings, lambda store: answers.search(store, " ".join(args.query), filters, limit=args.limit))
+    answers.check_search(query, filters)
+    result = await _ask(args, settings, lambda store: answers.search(store, query, filters, limit=args.limit))
     if args.json:
         _emit_json(result)
         return 0
@@ -323,10 +405,18 @@ async def cmd_overdue(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _max_size(raw: str) -> int:
+    """`--max-size`: "100MB", "2GB", "512MiB" or bytes."""
+    try:
+        return parse_size(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     store = await _open(args, settings)
     try:
-        report = await ingest_paths(store, [Path(p) for p in args.paths])
+        report = await ingest_paths(store, [Path(p) for p in args.paths], limits=Limits(max_size=args.max_size))
     except IngestError as exc:
         print(f"ingest failed, nothing written: {exc}", file=sys.stderr)
         return 1
@@ -388,11 +478,7 @@ async def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
     from bot.petitions.fetch import ProgressLine
     from bot.petitions.pacer import Pacer, Priority
 
-    try:
-        seconds = backfill.parse_duration(args.duration) if args.duration else None
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+    seconds = args.duration  # seconds already (`validate.duration`)
     phases = frozenset({1, 2}) if args.phase == "all" else frozenset({int(args.phase)})
     limits = backfill.Limits(
         phases=phases, parliaments=tuple(args.parliament or ()), max_requests=args.max_requests, seconds=seconds
@@ -422,7 +508,8 @@ async def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
         summary = await fetch.refresh(store, settings, progress=sys.stderr.isatty() and not args.quiet)
     finally:
         await store.close()
-    print(summary.line())
+    hint = "" if summary.ok else "; `petitionbot doctor` checks the network and the site"
+    print(summary.line() + hint)
     return 0 if summary.ok else 1
 
 
@@ -440,7 +527,6 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     """Publish the slash commands over REST only (no gateway), when they changed or with --force."""
-    import aiohttp
     import discord
 
     from bot.discord_bot import PetitionBot, apply_endpoints, token_missing_message
@@ -455,21 +541,36 @@ async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     # The bot has no voice: discord.py's "PyNaCl/davey is not installed" warnings would be noise here.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     async with PetitionBot(settings, offline=True) as client:
-        try:
-            await client.login(token)  # runs setup_hook: store, translator, cogs; publishes nothing by itself
-        except discord.LoginFailure:
-            print(
-                "Discord refused DISCORD_TOKEN: copy a fresh one from the developer portal (Bot > Reset Token).",
-                file=sys.stderr,
-            )
-            return 1
-        except aiohttp.ClientConnectionError as exc:
-            print(f"could not reach Discord at {settings.discord_api_base}: {exc}", file=sys.stderr)
-            return 1
+        # Runs setup_hook: store, translator, cogs; publishes nothing by itself. A refused token or no
+        # network goes up to `main` (`bot.failures`), which says what to do in one line.
+        await client.login(token)
         guild_id = None if args.global_scope else (args.guild or settings.dev_guild_id)
         result = await client.publish_commands(guild_id=guild_id, force=args.force)
     print(result.line(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
+
+
+async def cmd_doctor(args: argparse.Namespace, settings: Settings | None) -> int:
+    """Is this installation ready to run for real? One line per check, with what to fix."""
+    from bot.doctor import run_doctor
+
+    report = await run_doctor(
+        settings,
+        settings_problem=getattr(args, "settings_problem", None),
+        db_path=Path(args.db) if args.db else None,
+        offline=args.offline,
+    )
+    print("\n".join(report.lines()))
+    return 0 if report.ok else 1
+
+
+async def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    """A consistent copy of the database, safe while the bot writes (SQLite's online backup API)."""
+    from bot.petitions.backup import backup
+
+    report = await backup(Path(args.db or settings.db_path), Path(args.file))
+    print(report.line())
+    return 0
 
 
 async def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -511,9 +612,58 @@ async def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 # --- argument parsing -------------------------------------------------------------------
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="petitionbot", description=__doc__)
-    parser.add_argument("--log-level", default=None, help="DEBUG, INFO, WARNING or ERROR")
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a refused argument is one line on stderr (exit 2), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {_plain(message)} ({self.prog} --help)\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python 3.11's argparse drops a "--" given as an option's own value (`--limit=--`) and hands
+        # the command an empty list, unchecked; here it is that option's value, and checked like any.
+        if action.nargs is None and action.option_strings and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+
+def _lang_in(argv: Sequence[str]) -> str:
+    """The --lang of a command line, read before argparse so that refused arguments are explained in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "fr" if argv[i + 1] == "fr" else "en"
+        if arg.startswith("--lang="):
+            return "fr" if arg == "--lang=fr" else "en"
+    return "en"
+
+
+def _checked(check: Callable[[str], Any], lang: str) -> Callable[[str], Any]:
+    """An argparse `type=` from a `validate` function: its refusal, in the user's language, becomes
+    argparse's one-line error instead of a traceback."""
+
+    def convert(raw: str) -> Any:
+        try:
+            return check(raw)
+        except UserFacingError as exc:
+            raise argparse.ArgumentTypeError(_message(exc, lang)) from None
+
+    convert.__name__ = getattr(check, "__name__", "value")  # argparse names the type in some messages
+    return convert
+
+
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    def v(check: Callable[[str], Any]) -> Callable[[str], Any]:
+        return _checked(check, lang)
+
+    parser = _Parser(prog="petitionbot", description=__doc__)
+    parser.add_argument("--log-level", type=v(validate.log_level), default=None, help="DEBUG, INFO, WARNING or ERROR")
+    parser.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default=None,
+        help="log lines as text or JSON (default: LOG_FORMAT)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     def add(name: str, handler: Callable[..., Any], help_text: str, *, answer: bool = True) -> argparse.ArgumentParser:
@@ -523,57 +673,87 @@ def _parser() -> argparse.ArgumentParser:
         if answer:
             p.add_argument("--lang", choices=("en", "fr"), default="en", help="answer language")
             p.add_argument("--json", action="store_true", help="machine-readable output")
-            p.add_argument("--today", default=None, help="pretend today is YYYY-MM-DD (deadlines)")
+            p.add_argument(
+                "--today",
+                type=v(lambda raw: validate.day(raw, "today")),
+                default=None,
+                help="pretend today is YYYY-MM-DD (deadlines)",
+            )
         return p
 
     p = add("demo", cmd_demo, "a short tour of the answers on the bundled demo data")
     p = add("petition", cmd_petition, "one petition by number (fetched from the site when not stored)")
-    p.add_argument("number")
+    p.add_argument("number", type=v(validate.petition_number))
     p.add_argument("--offline", action="store_true", help="answer from the store only; never ask the site")
     p = add("country", cmd_country, "petitions about a country (either language, ISO code, typos allowed)")
-    p.add_argument("country")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("country", type=v(validate.country))
+    p.add_argument("--limit", type=v(validate.limit), default=10)
     p = add("response", cmd_response, "the government response and its summary")
-    p.add_argument("number")
+    p.add_argument("number", type=v(validate.petition_number))
     p.add_argument("--full", action="store_true", help="print the whole response too")
     p = add("search", cmd_search, "full-text search in both languages")
     p.add_argument("query", nargs="*", default=[])
-    p.add_argument("--status", type=int, action="append", help="status id (repeatable), e.g. 223")
-    p.add_argument("--type", choices=("e", "paper"), default=None)
-    p.add_argument("--parliament", type=int, default=None)
-    p.add_argument("--session", type=int, default=None)
-    p.add_argument("--sponsor", default=None)
-    p.add_argument("--subject", default=None)
-    p.add_argument("--keyword", default=None)
-    p.add_argument("--country", default=None, help="ISO code")
-    p.add_argument("--from", dest="date_from", default=None)
-    p.add_argument("--to", dest="date_to", default=None)
+    p.add_argument("--status", type=v(validate.status_id), action="append", help="status id (repeatable), e.g. 223")
+    p.add_argument("--type", type=v(validate.kind), default=None, help="e or paper")
+    p.add_argument("--parliament", type=v(validate.parliament), default=None)
+    p.add_argument("--session", type=v(validate.session), default=None)
+    p.add_argument("--sponsor", type=v(validate.sponsor), default=None)
+    p.add_argument("--subject", type=v(validate.subject), default=None)
+    p.add_argument("--keyword", type=v(validate.keyword), default=None)
+    p.add_argument("--country", type=v(validate.country), default=None, help="name or ISO code")
+    p.add_argument("--from", dest="date_from", type=v(lambda raw: validate.day(raw, "from")), default=None)
+    p.add_argument("--to", dest="date_to", type=v(lambda raw: validate.day(raw, "to")), default=None)
     p.add_argument("--has-response", dest="has_response", action="store_true", default=None)
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=v(validate.limit), default=10)
     p = add("sponsor", cmd_sponsor, "petitions presented or sponsored by an MP (fuzzy name)")
-    p.add_argument("mp")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("mp", type=v(validate.sponsor))
+    p.add_argument("--limit", type=v(validate.limit), default=10)
     add("overdue", cmd_overdue, "presented petitions past their 45-day response deadline")
     p = add("ingest", cmd_ingest, "store details pages, listing JSON, XML exports or snapshots", answer=False)
     p.add_argument("paths", nargs="+")
+    p.add_argument(
+        "--max-size",
+        dest="max_size",
+        type=_max_size,
+        default=DEFAULT_MAX_SIZE,
+        help=f"refuse a file larger than this, e.g. 100MB or 2GB (default {format_size(DEFAULT_MAX_SIZE)}); "
+        f"a page is refused past {format_size(MAX_PAGE)}, a record past {format_size(MAX_RECORD)}",
+    )
     p = add("export", cmd_export, "write every record as a JSONL snapshot", answer=False)
     p.add_argument("out", nargs="?", default="-")
     p = add("status", cmd_status, "what the store holds and whether it is sound", answer=False)
     p.add_argument("--json", action="store_true")
     p = add("backfill", cmd_backfill, "fetch the whole petition history from the site (resumable)", answer=False)
     p.add_argument("--phase", choices=("1", "2", "all"), default="all", help="1: listing rows, 2: details pages")
-    p.add_argument("--parliament", type=int, action="append", help="only this Parliament (repeatable), e.g. 44")
-    p.add_argument("--max-requests", dest="max_requests", type=int, default=None, help="stop after this many")
-    p.add_argument("--for", dest="duration", default=None, help="stop after this long, e.g. 2h, 90m, 1h30m")
+    p.add_argument(
+        "--parliament", type=v(validate.parliament), action="append", help="only this Parliament (repeatable), e.g. 44"
+    )
+    p.add_argument(
+        "--max-requests", dest="max_requests", type=v(validate.max_requests), default=None, help="stop after this many"
+    )
+    p.add_argument(
+        "--for", dest="duration", type=v(validate.duration), default=None, help="stop after this long, e.g. 2h, 90m, 1h30m"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p = add("refresh", cmd_refresh, "fetch new and changed petitions from the site (politely)", answer=False)
     p.add_argument("--quiet", action="store_true")
     add("run", cmd_run, "start the Discord bot", answer=False)
     p = add("sync", cmd_sync, "publish the slash commands if they changed (REST only)", answer=False)
     scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--guild", type=int, default=None, help="to this guild (default: DEV_GUILD_ID)")
+    scope.add_argument(
+        "--guild", type=v(lambda raw: validate.snowflake(raw, "guild")), default=None, help="to this guild (default: DEV_GUILD_ID)"
+    )
     scope.add_argument("--global", dest="global_scope", action="store_true", help="to every server")
     p.add_argument("--force", action="store_true", help="publish even if unchanged since last time")
+    p = add(
+        "doctor",
+        cmd_doctor,
+        "check settings, token, Discord, permissions, database, disk and the site",
+        answer=False,
+    )
+    p.add_argument("--offline", action="store_true", help="no network: skip Discord and the petitions site")
+    p = add("backup", cmd_backup, "a consistent copy of the database, safe while the bot runs", answer=False)
+    p.add_argument("file", help="where to write the copy (written to FILE.tmp, then renamed)")
     return parser
 
 

@@ -16,6 +16,7 @@ import json
 import logging
 import pkgutil
 import secrets
+import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -33,6 +34,7 @@ from bot.petitions.errors import UserFacingError
 from bot.petitions.model import TORONTO
 from bot.petitions.pacer import Pacer, Priority
 from bot.petitions.store import Store
+from bot.petitions.text import visible
 from bot.render import error_message, safe
 from bot.settings import Settings
 from bot.translator import PetitionTranslator
@@ -113,7 +115,7 @@ async def autocomplete_choices(
         value = str(value)
         if not value or len(value) > 100:
             continue
-        label = " ".join(str(name).split()) or value
+        label = " ".join(visible(str(name)).split()) or value
         out.append(app_commands.Choice(name=label if len(label) <= 100 else label[:99] + "…", value=value))
     return out
 
@@ -141,6 +143,11 @@ class PetitionTree(app_commands.CommandTree["PetitionBot"]):
             text = error_message(cause, lang)
         elif isinstance(cause, app_commands.NoPrivateMessage):
             text = t("error.guild_only", lang)
+        elif isinstance(cause, app_commands.CommandSignatureMismatch):
+            # Discord sent options this command does not have (a client with an old copy of the
+            # commands, or a hand-made request): the user's to retry, not our failure.
+            log.warning("signature mismatch for %s: %s", interaction.command, cause)
+            text = t("error.out_of_date", lang)
         elif isinstance(cause, app_commands.CheckFailure):
             text = (
                 t("error.owner_only", lang) if isinstance(cause, NotOwner) else t("error.not_allowed", lang)
@@ -167,16 +174,36 @@ class NotOwner(app_commands.CheckFailure):
 
 
 async def send_private(interaction: discord.Interaction, text: str) -> None:
-    """An ephemeral message, as the response if none was sent yet, else as a followup."""
+    """An ephemeral message, as the response if none was sent yet, else as a followup.
+
+    After a public deferral ("PetitionBot is thinking…", seen by the whole channel) Discord turns
+    the first followup into that message and ignores `ephemeral`, so an error sent as it would
+    be public. The thinking message is deleted first: the channel is left with nothing, which is
+    what it would have seen had the command failed at once, and the followup is then a message of
+    its own that only the person who asked sees.
+    """
     text = text[:2000]
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
+        if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True)
+            return
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            await _withdraw_public_thinking(interaction)
+        await interaction.followup.send(text, ephemeral=True)
     except discord.HTTPException as exc:
         # The interaction may have expired; the error itself is logged already when it matters.
         log.warning("could not tell the user about an error: %s", exc)
+
+
+async def _withdraw_public_thinking(interaction: discord.Interaction) -> None:
+    """Delete the original response if it is still a public "thinking…" message (an answer, or an
+    ephemeral deferral, is left alone)."""
+    try:
+        original = await interaction.original_response()
+        if original.flags.loading and not original.flags.ephemeral:
+            await interaction.delete_original_response()
+    except discord.HTTPException as exc:
+        log.info("could not withdraw the thinking message: %s", exc)
 
 
 class _Configured(enum.Enum):
@@ -480,11 +507,76 @@ class PetitionBot(commands.Bot):
         )
 
 
+class ShardedPetitionBot(PetitionBot, commands.AutoShardedBot):
+    """The same bot over several gateway connections (`SHARD_COUNT`); see docs/scaling.md."""
+
+
+def bot_class(settings: Settings) -> type[PetitionBot]:
+    """`commands.AutoShardedBot` when SHARD_COUNT is set ("auto" asks Discord how many), else one connection."""
+    return PetitionBot if settings.shard_count is None else ShardedPetitionBot
+
+
+def shard_options(settings: Settings) -> dict[str, Any]:
+    if settings.shard_count is None:
+        return {}
+    return {"shard_count": None if settings.shard_count == "auto" else settings.shard_count}
+
+
+class StopOnSignals:
+    """SIGTERM and SIGINT (`docker stop`, systemd, Ctrl-C) close the bot instead of killing it.
+
+    `bot.close()` unloads the cogs first: the alerts cog lets a post in flight finish and be
+    recorded, the refresh and the backfill are cancelled at their next await (a transaction in
+    progress rolls back), then the gateway, the HTTP session and the store close, and `start()`
+    returns normally. Signal handlers only exist in the main thread of a Unix event loop; elsewhere
+    this does nothing.
+    """
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self, bot: PetitionBot) -> None:
+        self.bot = bot
+        self.task: asyncio.Task[None] | None = None
+        self.loop = asyncio.get_running_loop()
+        self.installed: list[signal.Signals] = []
+        for sig in self.SIGNALS:
+            try:
+                self.loop.add_signal_handler(sig, self.stop, sig)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue
+            self.installed.append(sig)
+
+    def stop(self, sig: signal.Signals) -> None:
+        if self.task is not None:
+            log.info("%s received again: already closing", sig.name)
+            return
+        log.info("%s received: finishing the alert in flight, then closing", sig.name)
+        self.task = asyncio.create_task(self.bot.close(), name="shutdown")
+
+    def remove(self) -> None:
+        for sig in self.installed:
+            self.loop.remove_signal_handler(sig)
+        self.installed.clear()
+
+    async def wait(self) -> None:
+        """Until a shutdown a signal started has finished (the store is closed then)."""
+        if self.task is not None:
+            await self.task
+
+
 async def run_bot(settings: Settings) -> None:
     """Start the bot and run until it is stopped. Without a token: one clear message, no traceback."""
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
         raise SystemExit(token_missing_message())
     apply_endpoints(settings)
-    async with PetitionBot(settings) as bot:
-        await bot.start(token)
+    # The bot has no voice: discord.py's "PyNaCl/davey is not installed" warnings would be noise here.
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+    async with bot_class(settings)(settings, **shard_options(settings)) as bot:
+        stopping = StopOnSignals(bot)
+        try:
+            await bot.start(token)
+        finally:
+            stopping.remove()
+        await stopping.wait()
+    log.info("closed")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from bot.petitions.errors import Term
 from bot.petitions.model import STATUS_LABELS, Bi
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "House of Commons site), or try the bundled sample with `petitionbot demo`.",
         "fr": "La base ne contient encore aucune pétition. Remplissez-la avec `petitionbot backfill` (tout "
         "l’historique du site de la Chambre des communes), ou essayez l’échantillon avec `petitionbot demo`.",
+    },
+    "store.cannot_open": {
+        "en": "Cannot open the database {path}: {reason}.",
+        "fr": "Impossible d’ouvrir la base {path} : {reason}.",
     },
     "demo.real_store": {
         "en": "{path} holds real petitions: the demo runs in its own database (leave out --db, or name a new file).",
@@ -87,6 +92,87 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a date. Use YYYY-MM-DD, such as 2022-02-09.",
         "fr": "« {value} » n’est pas une date. Utilisez AAAA-MM-JJ, par exemple 2022-02-09.",
     },
+    # checking what a user typed (bot.petitions.validate); {option} is one of the "field." words below
+    "input.blank": {
+        "en": "The {option} is empty. Give one, or leave the option out.",
+        "fr": "Le champ « {option} » est vide. Indiquez une valeur, ou omettez l’option.",
+    },
+    "input.unreadable": {
+        "en": "The {option} holds broken characters (invalid Unicode). Type it again.",
+        "fr": "Le champ « {option} » contient des caractères invalides (Unicode brisé). Saisissez-le de nouveau.",
+    },
+    "input.too_long": {
+        "en": "The {option} is too long: at most {limit} characters.",
+        "fr": "Le champ « {option} » est trop long : {limit} caractères au plus.",
+    },
+    "input.not_text": {
+        "en": "The {option} must be text.",
+        "fr": "Le champ « {option} » doit être du texte.",
+    },
+    "input.not_whole": {
+        "en": "“{value}” is not a whole number ({option}).",
+        "fr": "« {value} » n’est pas un nombre entier ({option}).",
+    },
+    "input.out_of_range": {
+        "en": "The {option} must be from {low} to {high}; “{value}” is not.",
+        "fr": "Le champ « {option} » doit être entre {low} et {high}; « {value} » ne l’est pas.",
+    },
+    "input.not_a_choice": {
+        "en": "“{value}” is not a possible {option}. Choose one of: {choices}.",
+        "fr": "« {value} » n’est pas une valeur possible ({option}). Choisissez parmi : {choices}.",
+    },
+    "input.not_yes_no": {
+        "en": "The {option} must be yes or no.",
+        "fr": "Le champ « {option} » doit être oui ou non.",
+    },
+    "input.no_letters": {
+        "en": "“{value}” is not a {option} name: type it in letters.",
+        "fr": "« {value} » n’est pas un nom valide ({option}) : tapez-le en lettres.",
+    },
+    "input.no_words": {
+        "en": "“{value}” says nothing to look for ({option}): type a word or a name.",
+        "fr": "« {value} » ne dit rien à chercher ({option}) : tapez un mot ou un nom.",
+    },
+    "input.not_duration": {
+        "en": "“{value}” is not a duration: try 2h, 90m or 1h30m.",
+        "fr": "« {value} » n’est pas une durée : essayez 2h, 90m ou 1h30m.",
+    },
+    "date.no_such_day": {
+        "en": "“{value}” is not a date: the calendar has no such day (check the month and the day).",
+        "fr": "« {value} » n’est pas une date : ce jour n’existe pas (vérifiez le mois et le jour).",
+    },
+    "date.out_of_range": {
+        "en": "“{value}” is not a date this bot can use: the year must be from {low} to {high}.",
+        "fr": "« {value} » n’est pas une date utilisable : l’année doit être entre {low} et {high}.",
+    },
+    "search.need_words": {
+        "en": "What should I look for? Give some words or a petition number, or at least one filter "
+        "(status, type, Parliament, sponsor, subject, dates).",
+        "fr": "Que faut-il chercher? Donnez des mots ou un numéro de pétition, ou au moins un filtre "
+        "(statut, type, législature, député, sujet, dates).",
+    },
+    "field.number": {"en": "petition number", "fr": "numéro de pétition"},
+    "field.country": {"en": "country", "fr": "pays"},
+    "field.subject": {"en": "subject", "fr": "sujet"},
+    "field.sponsor": {"en": "sponsor", "fr": "député"},
+    "field.keyword": {"en": "keyword", "fr": "mot-clé"},
+    "field.query": {"en": "search words", "fr": "mots cherchés"},
+    "field.status": {"en": "status", "fr": "statut"},
+    "field.type": {"en": "petition type", "fr": "type de pétition"},
+    "field.parliament": {"en": "Parliament", "fr": "législature"},
+    "field.session": {"en": "session", "fr": "session"},
+    "field.limit": {"en": "number of results", "fr": "nombre de résultats"},
+    "field.from": {"en": "“from” date", "fr": "date de début"},
+    "field.to": {"en": "“to” date", "fr": "date de fin"},
+    "field.today": {"en": "date of today", "fr": "date du jour"},
+    "field.answered": {"en": "“answered” option", "fr": "option « avec réponse »"},
+    "field.alert": {"en": "alert number", "fr": "numéro d’alerte"},
+    "field.what": {"en": "kind of news", "fr": "type de nouvelles"},
+    "field.channel": {"en": "channel", "fr": "salon"},
+    "field.guild": {"en": "server id", "fr": "identifiant de serveur"},
+    "field.log_level": {"en": "log level", "fr": "niveau de journalisation"},
+    "field.max_requests": {"en": "request budget", "fr": "nombre de requêtes"},
+    "field.duration": {"en": "duration", "fr": "durée"},
     "stats.need_one": {
         "en": "Choose one of country, subject or sponsor.",
         "fr": "Choisissez un pays, un sujet ou un député.",
@@ -251,6 +337,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.guild_only": {"en": "This command works only in a server.", "fr": "Cette commande ne fonctionne que dans un serveur."},
     "error.owner_only": {"en": "Only the bot’s owners can do this.", "fr": "Seuls les propriétaires du robot peuvent faire cela."},
     "error.bad_value": {"en": "“{value}” is not a valid value here.", "fr": "« {value} » n’est pas une valeur valide ici."},
+    "error.out_of_date": {
+        "en": "This command has changed since your Discord app loaded it. Reload Discord (Ctrl+R) and try again.",
+        "fr": "Cette commande a changé depuis que votre application Discord l’a chargée. Rechargez Discord (Ctrl+R) et réessayez.",
+    },
     "error.dates_reversed": {
         "en": "The “from” date comes after the “to” date.",
         "fr": "La date de début est postérieure à la date de fin.",
@@ -433,6 +523,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No stored petition has the subject or keyword “{value}”.",
         "fr": "Aucune pétition en base n’a le sujet ou le mot-clé « {value} ».",
     },
+    "alerts.subject_meaningless": {
+        "en": "“{value}” is not a subject: name one, such as “climate” or “Foreign affairs”.",
+        "fr": "« {value} » n’est pas un sujet : nommez-en un, par exemple « climat » ou « Affaires étrangères ».",
+    },
     "alerts.too_many": {
         "en": "This server already has {limit} alerts. Remove one with /unfollow first.",
         "fr": "Ce serveur a déjà {limit} alertes. Retirez-en une avec /ne-plus-suivre d’abord.",
@@ -509,6 +603,113 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Alerte n° {id} · {target} · /ne-plus-suivre pour arrêter",
     },
     # --- end of alerts ---
+    # --- operations (bot/failures.py, bot/petitions/backup.py, `petitionbot backup`) ---------------
+    "service.discord": {"en": "Discord", "fr": "Discord"},
+    "service.site": {"en": "the petitions site", "fr": "le site des pétitions"},
+    "service.network": {"en": "the network", "fr": "le réseau"},
+    "failure.token_refused": {
+        "en": "Discord refused DISCORD_TOKEN: copy a fresh one from the developer portal (Bot > Reset Token) "
+        "into .env, then try again.",
+        "fr": "Discord a refusé DISCORD_TOKEN : copiez-en un nouveau depuis le portail des développeurs "
+        "(Bot > Reset Token) dans .env, puis réessayez.",
+    },
+    "failure.intents": {
+        "en": "Discord refused the intents the bot asked for: turn off any privileged intent in the code, or "
+        "enable it in the developer portal (Bot > Privileged Gateway Intents).",
+        "fr": "Discord a refusé les intents demandés par le robot : retirez tout intent privilégié du code, ou "
+        "activez-le dans le portail des développeurs (Bot > Privileged Gateway Intents).",
+    },
+    "failure.unreachable": {
+        "en": "Cannot reach {service} ({host}): check this machine's network connection and {setting} in .env, "
+        "then try again.",
+        "fr": "Impossible de joindre {service} ({host}) : vérifiez la connexion réseau de cette machine et "
+        "{setting} dans .env, puis réessayez.",
+    },
+    "failure.unresolved": {
+        "en": "Cannot find {service}: the name {host} does not resolve (no network or no DNS). Check the "
+        "connection and {setting} in .env, then try again.",
+        "fr": "Impossible de trouver {service} : le nom {host} ne se résout pas (pas de réseau ou pas de DNS). "
+        "Vérifiez la connexion et {setting} dans .env, puis réessayez.",
+    },
+    "failure.unreachable_host": {
+        "en": "Cannot reach {host} (no network, or the name does not resolve): check this machine's network "
+        "connection, then try again.",
+        "fr": "Impossible de joindre {host} (pas de réseau, ou le nom ne se résout pas) : vérifiez la connexion "
+        "réseau de cette machine, puis réessayez.",
+    },
+    "failure.timeout": {
+        "en": "A request over the network timed out: check the connection, then try again in a few minutes.",
+        "fr": "Une requête réseau a expiré : vérifiez la connexion, puis réessayez dans quelques minutes.",
+    },
+    "failure.connection_lost": {
+        "en": "The connection was cut ({reason}): check the network, then try again.",
+        "fr": "La connexion a été coupée ({reason}) : vérifiez le réseau, puis réessayez.",
+    },
+    "failure.discord_down": {
+        "en": "Discord is having trouble (HTTP {status}); nothing was changed. Try again in a few minutes "
+        "(https://discordstatus.com).",
+        "fr": "Discord a des difficultés (HTTP {status}) ; rien n’a été modifié. Réessayez dans quelques "
+        "minutes (https://discordstatus.com).",
+    },
+    "failure.discord_closed": {
+        "en": "Discord closed the connection (code {code}): try again in a few minutes, and run "
+        "`petitionbot doctor` if it keeps happening.",
+        "fr": "Discord a fermé la connexion (code {code}) : réessayez dans quelques minutes, et lancez "
+        "`petitionbot doctor` si cela se répète.",
+    },
+    "failure.site_down": {
+        "en": "The petitions site is having trouble ({reason}); what was stored is kept. Try again later.",
+        "fr": "Le site des pétitions a des difficultés ({reason}) ; ce qui était enregistré est conservé. "
+        "Réessayez plus tard.",
+    },
+    "failure.disk_full": {
+        "en": "The disk holding {path} is full: free some space (`petitionbot doctor` shows how much is left), "
+        "then try again; nothing was half-written.",
+        "fr": "Le disque qui contient {path} est plein : libérez de la place (`petitionbot doctor` indique "
+        "l’espace restant), puis réessayez ; rien n’a été écrit à moitié.",
+    },
+    "failure.db_locked": {
+        "en": "The database {path} is locked by another program (another petitionbot run, backfill or "
+        "refresh?): stop it or let it finish, then try again.",
+        "fr": "La base {path} est verrouillée par un autre programme (un autre petitionbot run, backfill ou "
+        "refresh ?) : arrêtez-le ou laissez-le finir, puis réessayez.",
+    },
+    "failure.db_damaged": {
+        "en": "The database {path} is damaged or is not a petitionbot database: move it aside and restore your "
+        "last backup (made with `petitionbot backup`), or start afresh with `petitionbot backfill`.",
+        "fr": "La base {path} est endommagée ou n’est pas une base petitionbot : mettez-la de côté et restaurez "
+        "votre dernière sauvegarde (faite avec `petitionbot backup`), ou repartez de zéro avec "
+        "`petitionbot backfill`.",
+    },
+    "failure.db_readonly": {
+        "en": "The database {path} cannot be written: give the user running petitionbot write access to it "
+        "and to its folder.",
+        "fr": "La base {path} n’est pas modifiable : donnez à l’utilisateur qui lance petitionbot le droit "
+        "d’écrire dans ce fichier et dans son dossier.",
+    },
+    "failure.permission": {
+        "en": "Permission denied on {path}: run petitionbot as the user that owns it, or fix its permissions.",
+        "fr": "Permission refusée sur {path} : lancez petitionbot avec l’utilisateur propriétaire, ou corrigez "
+        "ses permissions.",
+    },
+    "failure.settings": {
+        "en": "The settings are not valid ({problems}): fix them in .env or the environment (see .env.example).",
+        "fr": "Les réglages ne sont pas valides ({problems}) : corrigez-les dans .env ou l’environnement "
+        "(voir .env.example).",
+    },
+    "backup.no_database": {
+        "en": "There is no database at {path} to back up (PETITIONBOT_DB or --db names it).",
+        "fr": "Il n’y a aucune base à sauvegarder à {path} (PETITIONBOT_DB ou --db la désigne).",
+    },
+    "backup.same_file": {
+        "en": "The backup cannot replace the database itself ({path}): name another file.",
+        "fr": "La sauvegarde ne peut pas remplacer la base elle-même ({path}) : nommez un autre fichier.",
+    },
+    "backup.is_directory": {
+        "en": "{path} is a folder: name the backup file, such as {path}/petitions-backup.sqlite3.",
+        "fr": "{path} est un dossier : nommez le fichier de sauvegarde, par exemple {path}/petitions-backup.sqlite3.",
+    },
+    # --- end of operations ---
 }
 
 
@@ -520,6 +721,7 @@ def t(key: str, lang: str = "en", /, **params: Any) -> str:
         log.warning("missing string %r", key)
         return key
     template = entry.get(side) or entry["en"]
+    params = {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError):

@@ -27,7 +27,7 @@ from bot.petitions.errors import UserFacingError
 from bot.petitions.model import Petition
 from bot.petitions.numbers import detail_url
 from bot.petitions.summary import split_sentences
-from bot.petitions.text import collapse
+from bot.petitions.text import collapse, visible
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +60,18 @@ class Markup(str):
 
 
 def safe(text: str | None) -> str:
-    """Petition or user text made inert: Markdown escaped, mentions broken with a zero-width space."""
+    """Petition text, or anything a user typed that is shown back, made inert.
+
+    What a reader cannot see is removed first (`text.visible`: NUL, controls, bidi overrides and
+    isolates, zero-width characters), then Markdown is escaped, every "<" is escaped so that no
+    `<t:…>` timestamp, `<@…>` mention, `<#…>` channel, `</…>` command or `<:…>` emoji renders,
+    and mentions are broken with a zero-width space (AllowedMentions.none() already keeps them
+    from pinging; this keeps "@everyone" from even looking like one).
+    """
     if not text:
         return ""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    escaped = discord.utils.escape_markdown(visible(text)).replace("<", "\\<")
+    return discord.utils.escape_mentions(escaped)
 
 
 def clip(text: str, limit: int) -> str:
@@ -209,10 +217,12 @@ def _link(url: str) -> str:
 
 def error_message(exc: UserFacingError, lang: str) -> str:
     """A domain error as the short sentence a user sees, with what they may have meant."""
-    params = {k: safe(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    params = {
+        k: safe(v) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in exc.params.items()
+    }
     text = t(exc.key, lang, **params)
     if exc.suggestions:
-        items = ", ".join(f"`{clip(str(s).replace('`', ''), 60)}`" for s in exc.suggestions[:5])
+        items = ", ".join(f"`{clip(visible(str(s)).replace('`', ''), 60)}`" for s in exc.suggestions[:5])
         text += "\n" + t("suggest", lang, items=items)
     return content(text)
 
@@ -676,7 +686,10 @@ def sponsor_pages(mp: Any, page: Any, lang: str) -> list[discord.Embed]:
     )
 
 
-def overdue_pages(late: Sequence[tuple[Petition, Any]], lang: str) -> list[discord.Embed]:
+def overdue_pages(
+    late: Sequence[tuple[Petition, Any]], lang: str, total: int | None = None
+) -> list[discord.Embed]:
+    """The most overdue first; `total` (all that are overdue) when `late` is only the first of them."""
     if not late:
         return [
             fit(
@@ -686,7 +699,8 @@ def overdue_pages(late: Sequence[tuple[Petition, Any]], lang: str) -> list[disco
             )
         ]
     lines = [line_from_overdue(p, c, lang) for p, c in late]
-    section = Section(count_text(len(lines), lang), lines, len(lines), count_in_heading=False)
+    total = max(total or 0, len(lines))
+    section = Section(count_text(total, lang), lines, total, count_in_heading=False)
     return list_pages(t("label.overdue_title", lang), [section], lang, demo=any(p.demo for p, _ in late))
 
 

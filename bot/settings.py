@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     contact: str = Field(default="https://github.com/petitionbot/petitionbot", alias="PETITIONBOT_CONTACT")
     request_interval: float = Field(default=1.0, ge=0, alias="REQUEST_INTERVAL")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    log_format: Literal["text", "json"] = Field(default="text", alias="LOG_FORMAT")
+    shard_count: Annotated[int, Field(ge=1)] | Literal["auto"] | None = Field(
+        default=None, alias="SHARD_COUNT"
+    )
+    """None: one connection to Discord (commands.Bot); a number or "auto": commands.AutoShardedBot."""
 
     @field_validator("owner_ids", mode="before")
     @classmethod
@@ -43,10 +48,15 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("dev_guild_id", "discord_token", mode="before")
+    @field_validator("dev_guild_id", "discord_token", "shard_count", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("log_format", "shard_count", mode="before")
+    @classmethod
+    def _lower_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
 
     def site(self) -> SiteConfig:

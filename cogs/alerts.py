@@ -25,12 +25,16 @@ from bot import autocompleters, render_alerts
 from bot.discord_bot import PetitionBot, autocomplete_choices
 from bot.i18n import lang_of
 from bot.paginator import Paginator
-from bot.petitions import alerts
+from bot.petitions import alerts, validate
 from bot.petitions.errors import UserFacingError
 from bot.petitions.store import Store
+from bot.render import Markup
 from bot.translator import ls
 
 log = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE = 20
+"""Seconds a post in flight gets to finish when the bot stops (discord.py retries a 5xx for up to 25 s)."""
 
 #: Seconds between alert cycles, unless the settings (ALERT_INTERVAL_SECONDS) or the constructor say otherwise.
 DEFAULT_INTERVAL = 60.0
@@ -66,6 +70,18 @@ class Alerts(commands.Cog):
         self.alert_loop.start()
 
     async def cog_unload(self) -> None:
+        # On shutdown (bot.close() unloads every cog) or a reload, a cycle in flight finishes its post
+        # and records it, within reason; a loop that is only waiting for its next cycle stops at once.
+        if self._cycle_lock.locked():
+            try:
+                async with asyncio.timeout(SHUTDOWN_GRACE):
+                    async with self._cycle_lock:
+                        pass
+            except TimeoutError:
+                log.warning(
+                    "alert cycle still running after %d s: stopped; what was not posted stays queued",
+                    SHUTDOWN_GRACE,
+                )
         self.alert_loop.cancel()
 
     @tasks.loop(seconds=DEFAULT_INTERVAL)
@@ -166,6 +182,7 @@ class Alerts(commands.Cog):
         channel: discord.TextChannel | None = None,
     ) -> None:
         lang = lang_of(interaction.locale)
+        events = validate.choice(what, "what", alerts.EVENTS) or "responses"
         target_channel = channel or interaction.channel
         guild = interaction.guild
         if guild is None or not isinstance(target_channel, discord.TextChannel | discord.Thread):
@@ -181,7 +198,7 @@ class Alerts(commands.Cog):
                 else perms.send_messages
             )
             if not (perms.view_channel and can_send and perms.embed_links):
-                raise UserFacingError("alerts.bot_cannot_post", channel=target_channel.mention)
+                raise UserFacingError("alerts.bot_cannot_post", channel=Markup(target_channel.mention))
         target = await alerts.resolve_target(
             self.store, country=country, number=number, subject=subject, lang=lang
         )
@@ -190,7 +207,7 @@ class Alerts(commands.Cog):
             guild_id=guild.id,
             channel_id=target_channel.id,
             target=target,
-            events=what or "responses",
+            events=events,
             created_by=interaction.user.id,
             lang=lang,
         )
@@ -209,10 +226,10 @@ class Alerts(commands.Cog):
         self, interaction: discord.Interaction, alert: app_commands.Range[str, 1, 100]
     ) -> None:
         lang = lang_of(interaction.locale)
-        text = alert.strip().lstrip("#").strip()
-        if not text.isdigit() or interaction.guild_id is None:
-            raise UserFacingError("alerts.unknown", value=text[:40] or alert[:40])
-        sub = await alerts.unfollow(self.store, interaction.guild_id, int(text))
+        alert_id = validate.alert_id(alert)
+        if alert_id is None or interaction.guild_id is None:
+            raise UserFacingError("alerts.unknown", value=validate.shown(alert))
+        sub = await alerts.unfollow(self.store, interaction.guild_id, alert_id)
         await interaction.response.send_message(render_alerts.unfollow_reply(sub, lang), ephemeral=True)
 
     @unfollow.autocomplete("alert")
@@ -221,6 +238,7 @@ class Alerts(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         lang = lang_of(interaction.locale)
         guild = interaction.guild
+        current = validate.partial(current)
 
         async def provider() -> list[tuple[str, str]]:
             if guild is None:

@@ -20,7 +20,7 @@ from bot import autocompleters, render
 from bot.discord_bot import PetitionBot, autocomplete_choices
 from bot.i18n import lang_of, t
 from bot.paginator import BaseView, OriginalResponse, Paginator
-from bot.petitions import answers, autocomplete
+from bot.petitions import answers, autocomplete, validate
 from bot.petitions.backfill import history_status
 from bot.petitions.errors import BadPetitionNumber, PetitionNotFound, UserFacingError
 from bot.petitions.model import Petition
@@ -50,14 +50,11 @@ TYPE_CHOICES = [
 class IsoDate(app_commands.Transformer):
     """A YYYY-MM-DD string option; anything else is refused in the user's language before the command runs."""
 
-    async def transform(self, interaction: discord.Interaction, value: str, /) -> date:
-        text = str(value).strip()
-        try:
-            if len(text) != 10:
-                raise ValueError(text)
-            return date.fromisoformat(text)
-        except ValueError:
-            raise UserFacingError("date.bad", value=text[:40]) from None
+    def __init__(self, field: str = "from") -> None:
+        self.field = field
+
+    async def transform(self, interaction: discord.Interaction, value: str, /) -> date | None:
+        return validate.day(value, self.field)
 
 
 async def lookup(store: Store, raw: str, lang: str) -> Any:
@@ -145,7 +142,7 @@ class Petitions(commands.Cog):
         self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
     ) -> None:
         lang = lang_of(interaction.locale)
-        p = await self._find(interaction, number, lang)
+        p = await self._find(interaction, validate.petition_number(number) or "", lang)
         embed = render.petition_embed(p, lang, self.bot.today())
         view = PetitionView(
             self.bot,
@@ -201,11 +198,12 @@ class Petitions(commands.Cog):
         kind: str | None = None,
     ) -> None:
         lang = lang_of(interaction.locale)
+        status = validate.choice(status, "status", STATUS_GROUPS)
         answer = await answers.petitions_for_country(
             self.store,
-            country,
+            validate.country(country) or "",
             status_ids=STATUS_GROUPS.get(status or "", ()),
-            kind=kind,
+            kind=validate.kind(kind),
             limit=LIST_LIMIT,
         )
         pages = render.country_pages(answer, lang)
@@ -245,26 +243,30 @@ class Petitions(commands.Cog):
         query: app_commands.Range[str, 0, 200] = "",
         status: str | None = None,
         kind: str | None = None,
-        parliament: app_commands.Range[int, 35, 60] | None = None,
+        parliament: app_commands.Range[int, validate.PARLIAMENT.low, validate.PARLIAMENT.high] | None = None,
         sponsor: app_commands.Range[str, 1, 100] | None = None,
         subject: app_commands.Range[str, 1, 100] | None = None,
-        date_from: app_commands.Transform[date, IsoDate] | None = None,
-        date_to: app_commands.Transform[date, IsoDate] | None = None,
+        date_from: app_commands.Transform[date, IsoDate("from")] | None = None,
+        date_to: app_commands.Transform[date, IsoDate("to")] | None = None,
         answered: bool | None = None,
     ) -> None:
         lang = lang_of(interaction.locale)
-        if date_from and date_to and date_from > date_to:
-            raise UserFacingError("error.dates_reversed")
+        # Every option again, as if Discord had checked nothing (a modified client sends anything).
+        query = validate.query(query)
+        status = validate.choice(status, "status", STATUS_GROUPS)
+        date_from, date_to = validate.day(date_from, "from"), validate.day(date_to, "to")
+        validate.date_span(date_from, date_to)
         filters = SearchFilters(
             status_ids=STATUS_GROUPS.get(status or "", ()),
-            kind=kind,
-            parliament=parliament,
-            sponsor=sponsor,
-            subject=subject,
+            kind=validate.kind(kind),
+            parliament=validate.parliament(parliament),
+            sponsor=validate.sponsor(sponsor),
+            subject=validate.subject(subject),
             date_from=date_from,
             date_to=date_to,
-            has_response=answered,
+            has_response=validate.flag(answered, "answered"),
         )
+        answers.check_search(query, filters)  # before deferring: a refusal stays private and quick
         # Spelling suggestions may read the whole index: do not hold the 3-second window.
         await interaction.response.defer(thinking=True)
         result = await answers.search(self.store, query, filters, limit=LIST_LIMIT)
@@ -282,6 +284,7 @@ class Petitions(commands.Cog):
         self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
     ) -> None:
         lang = lang_of(interaction.locale)
+        number = validate.petition_number(number) or ""
         try:
             answer = await answers.response_of(self.store, number, lang)
         except BadPetitionNumber as exc:
@@ -297,7 +300,9 @@ class Petitions(commands.Cog):
     @app_commands.autocomplete(mp=autocompleters.sponsors)
     async def sponsor(self, interaction: discord.Interaction, mp: app_commands.Range[str, 1, 100]) -> None:
         lang = lang_of(interaction.locale)
-        person, page = await answers.sponsor_petitions(self.store, mp, limit=LIST_LIMIT)
+        person, page = await answers.sponsor_petitions(
+            self.store, validate.sponsor(mp) or "", limit=LIST_LIMIT
+        )
         pages = render.sponsor_pages(person, page, lang)
         await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
@@ -307,8 +312,8 @@ class Petitions(commands.Cog):
     @app_commands.command(name=ls("cmd.overdue"), description=ls("cmd.overdue.desc"))
     async def overdue(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
-        late = await answers.overdue(self.store, self.bot.today())
-        pages = render.overdue_pages(late, lang)
+        late, total = await answers.overdue_page(self.store, self.bot.today(), limit=LIST_LIMIT)
+        pages = render.overdue_pages(late, lang, total)
         await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 

@@ -18,7 +18,7 @@ from discord.ext import commands
 from bot import autocompleters, render
 from bot.discord_bot import PetitionBot
 from bot.i18n import lang_of, t
-from bot.petitions import answers
+from bot.petitions import answers, validate
 from bot.petitions.errors import UserFacingError
 from bot.translator import ls
 
@@ -47,6 +47,11 @@ class Stats(commands.Cog):
         sponsor: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         lang = lang_of(interaction.locale)
+        country, subject, sponsor = (
+            validate.country(country),
+            validate.subject(subject),
+            validate.sponsor(sponsor),
+        )
         given = [v for v in (country, subject, sponsor) if v]
         if not given:
             raise UserFacingError("stats.need_one")

@@ -764,19 +764,19 @@ class FakeDiscord:
         self._active_ws = ws
         self._session_id = secrets.token_hex(16)
         self._seq = 0
-        await self.dispatch(
-            "READY",
-            {
-                "v": 10,
-                "session_id": self._session_id,
-                "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gw/resume",
-                "user": {**self.bot_user.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
-                "guilds": [{"id": str(guild.id), "unavailable": True} for guild in self.guilds],
-                "application": {"id": str(self.app_id), "flags": 0},
-                "private_channels": [],
-                "relationships": [],
-            },
-        )
+        ready: dict[str, Any] = {
+            "v": 10,
+            "session_id": self._session_id,
+            "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gw/resume",
+            "user": {**self.bot_user.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
+            "guilds": [{"id": str(guild.id), "unavailable": True} for guild in self.guilds],
+            "application": {"id": str(self.app_id), "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+        }
+        if data.get("shard") is not None:
+            ready["shard"] = data["shard"]  # Discord echoes the [shard_id, shard_count] of IDENTIFY
+        await self.dispatch("READY", ready)
         for guild in self.guilds:
             await self.dispatch("GUILD_CREATE", self.guild_payload(guild))
 
@@ -1328,6 +1328,8 @@ class FakeDiscord:
             ("GET", "/channels/{channel_id}", self._get_channel),
             ("GET", "/guilds/{guild_id}/members/{user_id}", self._get_member),
             ("GET", "/guilds/{guild_id}/channels", self._get_guild_channels),
+            ("GET", "/users/@me/guilds", self._get_my_guilds),
+            ("GET", "/guilds/{guild_id}", self._get_guild),
         ]
         routes = []
         for method, pattern, handler in table:
@@ -1477,6 +1479,36 @@ class FakeDiscord:
         if guild is None:
             return 404, {"message": "Unknown Guild", "code": 10004}
         return 200, [channel.payload(self) for channel in guild.channels]
+
+    async def _get_my_guilds(self, record: RecordedRequest) -> tuple[int, Any]:
+        """The bot's servers as partial guilds, by id, paged with ``before``/``after``/``limit``."""
+        mine = sorted((g for g in self.guilds if self.bot_user.id in g.members), key=lambda g: g.id)
+        if record.query.get("after"):
+            mine = [g for g in mine if g.id > int(record.query["after"])]
+        if record.query.get("before"):
+            mine = [g for g in mine if g.id < int(record.query["before"])]
+        limit = int(record.query.get("limit") or 200)
+        mine = mine[-limit:] if record.query.get("before") else mine[:limit]
+        return 200, [
+            {
+                "id": str(g.id),
+                "name": g.name,
+                "icon": None,
+                "owner": False,
+                "permissions": str(g.permissions_of(self.bot_user.id)),
+                "features": [],
+            }
+            for g in mine
+        ]
+
+    async def _get_guild(self, record: RecordedRequest, guild_id: str) -> tuple[int, Any]:
+        guild = self.guild_of(int(guild_id))
+        if guild is None or self.bot_user.id not in guild.members:
+            return 404, {"message": "Unknown Guild", "code": 10004}
+        payload = self.guild_payload(guild)
+        for key in ("members", "channels", "threads", "presences", "voice_states", "joined_at", "large"):
+            payload.pop(key, None)  # GET /guilds/{id} carries no member or channel lists
+        return 200, payload
 
     # ------------------------------------------------------------------------------------ commands
 

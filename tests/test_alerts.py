@@ -138,6 +138,26 @@ async def test_bad_targets_are_refused_with_what_the_user_may_have_meant(store):
     assert country.value.key == "country.unknown"
 
 
+@pytest.mark.parametrize(
+    ("given", "key"),
+    [
+        ({"country": " "}, "input.blank"),
+        ({"number": "\u3000"}, "input.blank"),
+        ({"subject": "\n"}, "input.blank"),
+        ({"subject": "\u200b\u202e"}, "input.blank"),
+        ({"country": "@here"}, "input.no_letters"),
+        ({"country": "!!!"}, "input.no_letters"),
+        ({"subject": "AND"}, "alerts.subject_meaningless"),
+        ({"subject": "the"}, "alerts.subject_meaningless"),
+        ({"subject": "Health\udc80"}, "input.unreadable"),
+    ],
+)
+async def test_a_target_that_says_nothing_is_refused_never_widened_to_everything(store, given, key):
+    with pytest.raises(UserFacingError) as refused:
+        await alerts.resolve_target(store, **given)
+    assert refused.value.key == key
+
+
 async def test_following_twice_keeps_one_follow_and_servers_only_see_their_own(store):
     first, status = await alerts.follow(
         store, guild_id=GUILD, channel_id=NEWS, target=Target("country", "UA", "UA"), created_by=USER

@@ -149,3 +149,34 @@ async def test_closed_store_gives_nothing(tmp_path: Path) -> None:
 async def test_garbage_never_raises(store: Store, text: str, lang: str) -> None:
     for provider in (ac.petition_choices, ac.sponsor_choices, ac.subject_choices):
         assert_bounded(await provider(store, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "expected"),
+    [
+        ("Social affairs and e", "en", ["e-1"]),
+        ("Social affairs and", "en", ["e-1"]),
+        ("Parlement e", "fr", ["e-2"]),
+        ("Parlement et p", "fr", ["e-2"]),
+        ("Parliament and politics z", "en", []),
+        ("h", "en", ["e-3"]),
+    ],
+)
+async def test_a_trailing_one_letter_word_is_a_prefix(
+    tmp_path: Path, typed: str, lang: str, expected: list[str]
+) -> None:
+    async with await Store.open(tmp_path / "s.sqlite") as s:
+        await s.upsert(
+            [
+                Prepared(
+                    make_petition(
+                        "e-1", subject=Bi("Social affairs and equality", "Affaires sociales et égalité")
+                    )
+                ),
+                Prepared(
+                    make_petition("e-2", subject=Bi("Parliament and politics", "Parlement et politique"))
+                ),
+                Prepared(make_petition("e-3", subject=Bi("Health", "Santé"), keywords=[])),
+            ]
+        )
+        assert values(await ac.petition_choices(s, typed, lang)) == expected

@@ -18,6 +18,7 @@ from bot.petitions.countries import (
 )
 from bot.petitions.model import Bi, Keyword, Petition, Response
 from tests.country_cases import CASES, CountryCase
+from tests.country_queries import NOT_COUNTRIES, REGIONS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_5859ca925b01ff9a.txt"
@@ -337,3 +338,145 @@ def test_country_choices_respects_limits_and_never_raises() -> None:
         assert 1 <= len(name) <= 100 and countries.get_country(value) is not None
     assert country_choices(None, "en")  # type: ignore[arg-type]
     assert len(country_choices("\x00\ufffd" * 500, "xx")) <= 25
+
+
+# --- Queries that must not invent a country -------------------------------------------------------
+
+
+def _codes(query: str) -> list[str]:
+    return [c.code for c in resolve_country(query)]
+
+
+def test_query_precision_and_recall_on_words_and_regions_never_seen() -> None:
+    """Every non-country resolves to nothing, every region to its country (first)."""
+    assert len(NOT_COUNTRIES) >= 150 and len(REGIONS) >= 60
+    invented = {w: _codes(w) for w in NOT_COUNTRIES if _codes(w)}
+    wrong = {w: _codes(w) for w, code, _ in REGIONS if _codes(w)[:1] not in ([code], [])}
+    missed = [w for w, _, _ in REGIONS if not _codes(w)]
+    tp = len(REGIONS) - len(wrong) - len(missed)
+    precision = tp / (tp + len(invented) + len(wrong))
+    recall = tp / len(REGIONS)
+    print(
+        f"\ncountry queries: {len(NOT_COUNTRIES)} non-countries, {len(REGIONS)} regions; "
+        f"precision {precision:.3f}, recall {recall:.3f} (invented {invented}, wrong {wrong}, missed {missed})"
+    )
+    assert precision >= 0.98 and recall >= 0.98
+    assert not invented
+
+
+def test_regions_in_petition_text_are_filed_under_their_country() -> None:
+    tp = fp = fn = 0
+    errors = []
+    for word, code, in_text in REGIONS:
+        found: set[str] = set()
+        for lang, sentence in (
+            ("en", f"The petitioners are concerned about {word}."),
+            ("fr", f"Au sujet de {word}."),
+        ):
+            found |= set(find_countries(sentence, lang))
+        expected = {code} if in_text else set()
+        tp += len(found & expected)
+        fp += len(found - expected)
+        fn += len(expected - found)
+        if found != expected:
+            errors.append(f"{word}: {sorted(found)}")
+    for word in NOT_COUNTRIES:
+        for lang, sentence in (
+            ("en", f"The petitioners are concerned about {word}."),
+            ("fr", f"Au sujet de {word}."),
+        ):
+            extra = set(find_countries(sentence, lang))
+            fp += len(extra)
+            if extra:
+                errors.append(f"{word}: {sorted(extra)}")
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(f"\nregions in text: precision {precision:.3f}, recall {recall:.3f} (tp={tp} fp={fp} fn={fn})")
+    assert precision >= 0.98 and recall >= 0.98, errors
+    assert not errors
+
+
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("Rakhine", ["MM"]),
+        ("État de Rakhine", ["MM"]),
+        ("Rakhine State", ["MM"]),
+        ("Balochistan", ["PK"]),
+        ("Kurdistan Region", ["IQ"]),
+        ("Narnia", []),
+        ("Atlantis", []),
+        ("Wakanda", []),
+        ("Elbonia", []),
+        ("Jordan Peterson", []),
+        ("JORDAN PETERSON", []),
+        ("Michael Jordan", []),
+        ("Jordan", ["JO"]),
+        ("turkey farmers", []),
+        ("wild turkey", []),
+        ("Turkey", ["TR"]),
+        ("Canada", []),
+        ("Kashmir", ["IN", "PK"]),
+        ("Punjab", ["IN", "PK"]),
+        ("Kurdistan", ["IQ", "TR", "SY", "IR"]),
+    ],
+)
+def test_what_a_country_query_resolves_to(query: str, codes: list[str]) -> None:
+    assert _codes(query) == codes
+
+
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("Itlay", ["IT"]),  # a swap of neighbours is forgiven in a short name
+        ("Chnia", ["CN"]),
+        ("Ukranian", ["UA"]),  # any one edit from eight letters
+        ("Kazajistán", ["KZ"]),  # two from ten
+        ("Susan", []),  # Sudan, but one substitution in five letters is another word
+        ("Olivia", []),  # Bolivia
+        ("Romain", []),  # roumain
+        ("chien", []),  # a swap of Chine, but a word (the near-miss list)
+        ("sapin", []),
+        ("Indiana", []),
+        ("Syldavie", []),  # two edits from Moldavie: too many for eight letters
+        ("austrlia", []),  # one edit from Australia and from Austria: no margin
+        ("siberian", []),  # Liberian with another first letter
+    ],
+)
+def test_typos_are_forgiven_only_when_one_country_clearly_explains_them(query: str, codes: list[str]) -> None:
+    assert _codes(query) == codes
+
+
+def test_codes_that_are_words_are_codes_only_in_capitals() -> None:
+    assert _codes("in") == [] and _codes("it") == [] and _codes("and") == [] and _codes("sur") == []
+    assert _codes("IN") == ["IN"] and _codes("IT") == ["IT"] and _codes("KZ") == ["KZ"]
+    assert _codes("usa") == ["US"] and _codes("kaz") == ["KZ"]
+
+
+def test_petitions_about_regions_are_found_under_their_country() -> None:
+    rakhine = Petition(
+        number="e-10",
+        kind="e",
+        subject=Bi("Foreign affairs", "Affaires étrangères"),
+        grievances=Bi(["Violence against civilians in Rakhine State continues;"]),
+        prayer=Bi(
+            ["Provide humanitarian aid to Rakhine State."],
+            ["Fournir une aide humanitaire à l'État de Rakhine."],
+        ),
+    )
+    balochistan = Petition(
+        number="e-11",
+        kind="e",
+        grievances=Bi(["Enforced disappearances in Balochistan have risen;"]),
+        prayer=Bi(["Raise the human rights of the Baloch people in Balochistan."]),
+    )
+    kurdistan = Petition(
+        number="e-12",
+        kind="e",
+        grievances=Bi(["The Kurdistan Region hosts a million displaced people;"]),
+        prayer=Bi(["Support the Kurdistan Regional Government in Erbil."]),
+    )
+    kashmir = Petition(number="e-13", kind="e", prayer=Bi(["Restore rights in Kashmir and Punjab."]))
+    assert [(h.code, h.primary) for h in detect(rakhine)] == [("MM", True)]
+    assert [(h.code, h.primary) for h in detect(balochistan)] == [("PK", True)]
+    assert [(h.code, h.primary) for h in detect(kurdistan)] == [("IQ", True)]
+    assert detect(kashmir) == []  # claimed by several states: no country is invented

@@ -411,5 +411,5 @@ async def test_gateway_resume(fake: FakeDiscord, bot: TinyBot) -> None:
 
 async def test_unknown_route_is_recorded_as_404(fake: FakeDiscord, bot: TinyBot) -> None:
     with pytest.raises(discord.NotFound):
-        await bot.fetch_guild(fake.guild_id)
-    assert [r.path for r in fake.unhandled] == [f"/guilds/{fake.guild_id}"]
+        await bot.fetch_invite("nope")
+    assert [r.path for r in fake.unhandled] == ["/invites/nope"]

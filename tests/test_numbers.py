@@ -47,3 +47,28 @@ def test_rejects_anything_else_with_a_user_facing_error(typed: str) -> None:
 def test_official_link_follows_the_reader_language() -> None:
     assert detail_url("441-00155", "en").startswith("https://www.ourcommons.ca/petitions/en/")
     assert detail_url("441-00155", "fr").startswith("https://www.noscommunes.ca/petitions/fr/")
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("441–00155", "441-00155"),  # en dash
+        ("441—00155", "441-00155"),  # em dash
+        ("e−4123", "e-4123"),  # minus sign
+        ("e\u200d-4123", "e-4123"),  # zero-width joiner
+        ("\ufeff441-00155", "441-00155"),  # byte-order mark
+        ("441－00155", "441-00155"),  # fullwidth hyphen
+        ("ｅ－４１２３", "e-4123"),  # fullwidth letters and digits
+        ("441-00155\x00", "441-00155"),  # NUL
+        ("\u202e441-00155", "441-00155"),  # right-to-left override
+        ("№ 441-00155", "441-00155"),
+    ],
+)
+def test_reads_numbers_pasted_with_odd_dashes_and_invisible_characters(typed: str, expected: str) -> None:
+    assert parse_number(typed).text == expected
+
+
+def test_a_refusal_repeats_the_input_without_invisible_characters() -> None:
+    with pytest.raises(BadPetitionNumber) as info:
+        parse_number("ban\u202eana\x00")
+    assert info.value.params["value"] == "banana"

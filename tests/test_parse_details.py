@@ -306,3 +306,93 @@ def test_garbage_is_refused(junk: str) -> None:
 
 def test_page_error_is_a_value_error() -> None:
     assert issubclass(PageError, ValueError)
+
+
+def _paper_page(lang: str, number: str, paragraphs: list[str]) -> str:
+    paras = "".join(f'<div class="pet-para">{text}</div>' for text in paragraphs)
+    return _page(
+        lang,
+        f"""
+<h1>{number} (Foreign affairs)</h1>
+<div class="introDetails"><div class="icon"><span>Paper petition</span></div></div>
+<div id="accordion1-collapse-item-1"><div class="pet-details-text"><div class="pet-prayer">
+ <h3>{"Pétition à la Chambre des communes" if lang == "fr" else "Petition to the House of Commons"}</h3>
+ <div>{paras}</div>
+</div></div></div>
+""",
+    )
+
+
+def test_paper_petition_preamble_is_not_a_grievance() -> None:
+    english = parse_details(
+        _paper_page(
+            "en",
+            "441-00001",
+            [
+                "We, the undersigned citizens of Canada, draw the attention of the House of Commons to the following:",
+                "Whereas Ethiopia has been torn by violence;",
+                "Whereas humanitarian access is blocked.",
+                "We, the undersigned, call upon the Government of Canada to:",
+                "1. Call for an end to the violence.",
+            ],
+        )
+    )
+    assert english is not None
+    assert english.preamble.en == (
+        "We, the undersigned citizens of Canada, draw the attention of the House of Commons to the following:"
+    )
+    assert english.grievances.en == [
+        "Whereas Ethiopia has been torn by violence;",
+        "Whereas humanitarian access is blocked.",
+    ]
+    assert english.prayer.en == [
+        "We, the undersigned, call upon the Government of Canada to:",
+        "1. Call for an end to the violence.",
+    ]
+    french = parse_details(
+        _paper_page(
+            "fr",
+            "441-00001",
+            [
+                "Nous, soussignés, citoyens du Canada, attirons l’attention de la Chambre des communes sur ce qui suit :",
+                "Attendu que l’Éthiopie a été déchirée par la violence;",
+                "Nous, soussignés, prions le gouvernement du Canada de prendre les mesures suivantes :",
+            ],
+        )
+    )
+    assert french is not None
+    assert french.preamble.fr == (
+        "Nous, soussignés, citoyens du Canada, attirons l’attention de la Chambre des communes sur ce qui suit :"
+    )
+    assert french.grievances.fr == ["Attendu que l’Éthiopie a été déchirée par la violence;"]
+    assert english.merge(french).preamble == english.preamble.merge(french.preamble)
+
+
+def test_a_preamble_run_into_the_first_grievance_is_split_from_it() -> None:
+    p = parse_details(
+        _paper_page(
+            "en",
+            "432-01211",
+            [
+                "WE, THE UNDERSIGNED RESIDENTS OF CANADA, draw the attention of the House to the following:"
+                "THAT coercion of physicians violates freedom of conscience;",
+                "THAT s.2 of the Charter protects freedom of conscience;",
+                "THEREFORE your petitioners call upon the Parliament of Canada to protect conscience.",
+            ],
+        )
+    )
+    assert p is not None
+    assert (
+        p.preamble.en
+        == "WE, THE UNDERSIGNED RESIDENTS OF CANADA, draw the attention of the House to the following:"
+    )
+    assert p.grievances.en == [
+        "THAT coercion of physicians violates freedom of conscience;",
+        "THAT s.2 of the Charter protects freedom of conscience;",
+    ]
+
+
+def test_an_e_petition_has_no_preamble(e7775: bytes) -> None:
+    p = parse_details(e7775)
+    assert p is not None and not p.preamble
+    assert "preamble" not in p.to_dict()  # records without one are encoded (and hashed) as before

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import pytest
 
 from bot.petitions.dates import parse_date, parse_datetime
-from bot.petitions.model import TORONTO
+from bot.petitions.model import TORONTO, Petition
 from bot.petitions.parse_details import PageError
 from bot.petitions.parse_text import (
     detect_lang,
@@ -18,6 +18,7 @@ from bot.petitions.parse_text import (
     read_presented,
     read_signer,
     response_header_lang,
+    split_preamble,
 )
 from tests.shared_paths import EXCERPTS, SEED, read_text
 
@@ -338,3 +339,57 @@ def test_date_only_needs_an_explicit_default_time() -> None:
     assert parse_datetime("9 février 2022", "fr", default_time=time(0, 0)) == datetime(
         2022, 2, 9, tzinfo=TORONTO
     )
+
+
+def test_paper_petition_preamble_is_kept_apart_from_the_grievances() -> None:
+    p = parse_text_page(read_text(EXCERPTS / "432-00808.en.petitions-host.txt"))
+    assert p.preamble.en == (
+        "We, the undersigned citizens of Canada, draw the attention of the House of Commons to the following:"
+    )
+    assert p.grievances.en == [
+        "Whereas, the Government through rhetoric, policy, action, and inaction has led to a national unity crisis."
+    ]
+    assert Petition.from_dict(p.to_dict()) == p
+
+
+def test_french_page_preamble() -> None:
+    text = "\n".join(
+        [
+            "441-00001 (Affaires étrangères)",
+            "Pétition papier",
+            "Langue d'origine de la pétition : Anglais",
+            "Pétition à la Chambre des communes",
+            "Nous, soussignés, citoyens du Canada, attirons l’attention de la Chambre des communes sur ce qui suit :",
+            "Attendu que l’Éthiopie a été déchirée par de durs épisodes de troubles;",
+            "Attendu que le conflit embrase la région du Tigré.",
+            "Nous, soussignés, prions le gouvernement du Canada de prendre les mesures suivantes :",
+            "1. Demander la fin de la violence.",
+        ]
+    )
+    p = parse_text_page(text, lang="fr")
+    assert p.preamble.fr and p.preamble.fr.startswith("Nous, soussignés, citoyens du Canada, attirons")
+    assert p.grievances.fr == [
+        "Attendu que l’Éthiopie a été déchirée par de durs épisodes de troubles;",
+        "Attendu que le conflit embrase la région du Tigré.",
+    ]
+    assert (p.prayer.fr or [""])[0].startswith("Nous, soussignés, prions")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We, the undersigned, draw the attention of the House to the plight of refugees.",  # says something
+        "Whereas the petitioners want the attention of the Minister;",
+    ],
+)
+def test_a_grievance_that_mentions_attention_stays_a_grievance(text: str) -> None:
+    preamble, grievances, prayer = split_preamble([text], ["Act now."])
+    assert preamble is None and grievances == [text] and prayer == ["Act now."]
+
+
+def test_stored_records_without_a_preamble_still_load() -> None:
+    p = parse_text_page(read_text(EXCERPTS / "432-00808.en.petitions-host.txt"))
+    stored = p.to_dict()
+    del stored["preamble"]  # a record stored before the field existed
+    old = Petition.from_dict(stored)
+    assert not old.preamble and old.grievances == p.grievances

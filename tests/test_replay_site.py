@@ -331,6 +331,7 @@ def check_details(parsed: Petition | None, p: ReplayPetition, lang: str) -> None
     assert sponsor.caucus.get(lang) == p.sponsor.caucus.get(lang)
     assert sponsor.province.get(lang) == p.sponsor.province.get(lang)
     assert parsed.addressee.get(lang) == collapse(p.addressee.get(lang))
+    assert parsed.preamble.get(lang) == (collapse(p.preamble.get(lang)) or None)
     assert parsed.grievances.get(lang) == [collapse(x) for x in p.grievances.get(lang) or ()]
     assert parsed.prayer.get(lang) == [collapse(x) for x in p.prayer.get(lang) or ()]
     assert (parsed.opened_at, parsed.closed_at) == (p.opened_at, p.closed_at)

@@ -430,3 +430,50 @@ async def test_operator_soup_never_raises_when_broad(store: Store, broad: None, 
     await warm(store)
     result = await search(store, text, SearchFilters(parliament=44))
     assert result.total >= len(result.hits)
+
+
+def test_content_words_leave_out_stop_words_and_operators() -> None:
+    from bot.petitions.search import content_words
+
+    assert content_words("AND the OR NOT near et") == []
+    assert content_words("Health AND safety") == ["health", "safety"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "\u3000"])
+async def test_no_words_and_no_filter_asks_what_to_look_for(store: Store, query: str) -> None:
+    from bot.petitions import answers
+    from bot.petitions.errors import UserFacingError
+
+    with pytest.raises(UserFacingError) as asked:
+        await answers.search(store, query)
+    assert asked.value.key == "search.need_words"
+    listed = await answers.search(store, query, SearchFilters(kind="e"))  # a filter alone lists
+    assert listed.total > 0
+
+
+async def test_the_stored_word_counts_are_those_of_the_full_text_index(tmp_path) -> None:
+    """Spelling suggestions read word counts the store keeps as it writes; after new, changed and
+    removed demo records they still equal what the full-text index itself counts."""
+    from dataclasses import replace as _replace
+
+    from bot.petitions.model import Bi as _Bi
+    from bot.petitions.store import Prepared as _Prepared
+    from bot.petitions.store import Store as _Store
+    from tests.factories import make_petition as _make
+
+    s = await _Store.open(tmp_path / "terms.sqlite3")
+    try:
+        await s.upsert([_Prepared(_replace(_make("e-1"), demo=True))])
+        await s.upsert([_Prepared(_make(f"e-{n}")) for n in range(100, 105)])
+        changed = _make("e-101", grievances=_Bi(["Les écluses du canal Rideau débordent."], None))
+        await s.upsert([_Prepared(changed)])
+        stored = dict(await s.conn.execute_fetchall("SELECT term, docs FROM search_terms"))
+        indexed = dict(
+            await s.conn.execute_fetchall(
+                "SELECT term, doc FROM petition_vocab WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*'"
+            )
+        )
+        assert stored == indexed
+        assert stored["ecluses"] == 1 and stored["rivers"] == 4
+    finally:
+        await s.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import FIRST_NAMES, LAST_NAMES
 from bot.petitions.answers import sponsor_petitions
 from bot.petitions.errors import UserFacingError
 from bot.petitions.sponsors import find_sponsors
@@ -93,3 +94,66 @@ async def test_list_is_cached_until_a_change(store: Store) -> None:
     assert (await find_sponsors(store, "Kwan"))[0].petitions == 3
     await store.upsert([Prepared(make_petition("e-1000", sponsor=("Leah Gazan", 87121)))])
     assert (await find_sponsors(store, "gazan"))[0].name == "Leah Gazan"
+
+
+# --- Typos anywhere in a name, against a full roster ---------------------------------------------
+
+ROSTER = [(f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {last}", 1000 + i) for i, last in enumerate(LAST_NAMES)] + [
+    ("Leah Gazan", 87121),
+    ("Mark Morgan", 990001),
+    ("Anna Chang", 990002),
+    ("Ross Jones", 990003),
+]
+
+
+@pytest.fixture
+async def roster(tmp_path: Path) -> AsyncIterator[Store]:
+    s = await Store.open(tmp_path / "r.sqlite")
+    await s.upsert([Prepared(make_petition(f"e-{i + 1}", sponsor=member)) for i, member in enumerate(ROSTER)])
+    yield s
+    await s.close()
+
+
+def _swap_second_and_third(word: str) -> str:
+    return word[0] + word[2] + word[1] + word[3:]
+
+
+async def test_a_swap_of_the_second_and_third_letters_is_forgiven(roster: Store) -> None:
+    lasts = sorted({name.split(" ", 1)[1] for name, _ in ROSTER})
+    queries = [
+        (_swap_second_and_third(last), last) for last in lasts if len(last) >= 4 and last[1] != last[2]
+    ]
+    assert len(queries) >= 51
+    missed = []
+    for typed, last in queries:
+        found = await find_sponsors(roster, typed)
+        if not found or found[0].name.split(" ", 1)[1] != last:
+            missed.append((typed, [m.name for m in found[:2]]))
+    print(f"\nsponsor swaps: {len(queries) - len(missed)}/{len(queries)} found")
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Jnoes", "Jones"),  # not Johns, two edits away
+        ("Gzaan", "Leah Gazan"),
+        ("Kawn", "Kwan"),
+        ("Tremblya", "Tremblay"),
+        ("Venkatraman", "Venkataraman"),
+        ("Pelltier", "Pelletier"),
+        ("DA'mours", "D'Amours"),
+        ("S-tOnge", "St-Onge"),
+        ("leah gzaan", "Leah Gazan"),
+    ],
+)
+async def test_typos_anywhere_find_the_member(roster: Store, typed: str, expected: str) -> None:
+    found = await find_sponsors(roster, typed)
+    assert found and expected in found[0].name, [m.name for m in found[:3]]
+
+
+@pytest.mark.parametrize(
+    "typed", ["Trudeau", "Poilievre", "Horgan", "Zhang", "Smithers", "Wang Li Xu", "Zzyzx"]
+)
+async def test_unrelated_names_find_nobody(roster: Store, typed: str) -> None:
+    assert await find_sponsors(roster, typed) == []

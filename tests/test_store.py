@@ -105,3 +105,39 @@ async def test_a_writer_cancelled_at_any_point_leaves_the_connection_usable(stor
     result = await store.upsert([Prepared(make_petition("e-9999"))])
     assert result.new == ["e-9999"]
     assert await store.integrity_check() == "ok"
+
+
+async def test_overdue_petitions_of_a_store_written_before_due_dates_are_still_found(tmp_path: Path) -> None:
+    """A database from before migration 007 (no due dates stored) lists the same late petitions."""
+    from datetime import date
+
+    from bot.petitions import answers
+
+    path = tmp_path / "old.sqlite3"
+    s = await Store.open(path)
+    await s.upsert(
+        [
+            Prepared(make_petition("441-00100", presented_on=date(2022, 3, 1), status_id=204)),
+            Prepared(make_petition("441-00101", presented_on=date(2022, 2, 1), status_id=204)),
+            Prepared(make_petition("441-00102", presented_on=date(2022, 3, 1), status_id=291)),
+        ]
+    )
+    fresh = [p.number for p, _ in await answers.overdue(s, date(2023, 1, 1))]
+    await s.close()
+    con = sqlite3.connect(path)  # as an older version left it: the column empty, never computed
+    con.execute("UPDATE petitions SET due_on = NULL")
+    con.execute("DELETE FROM meta WHERE key = 'due_calendar'")
+    con.commit()
+    con.close()
+
+    s = await Store.open(path)
+    try:
+        late = await answers.overdue(s, date(2023, 1, 1))
+        assert [p.number for p, _ in late] == fresh == ["441-00101", "441-00100"]
+        assert [c.overdue_days for _, c in late][0] > [c.overdue_days for _, c in late][1]
+        first_page = await answers.overdue(s, date(2023, 1, 1), limit=1)
+        assert [p.number for p, _ in first_page] == ["441-00101"]
+        assert await s.count_overdue(date(2023, 1, 1)) == 2
+        assert await answers.overdue(s, date(2022, 3, 1)) == []  # nothing is late before its deadline
+    finally:
+        await s.close()

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from bot.petitions import answers, autocomplete, countries, search
+from bot.petitions import answers, autocomplete, countries, search, validate
 from bot.petitions.errors import UserFacingError
 from bot.petitions.model import Petition
 from bot.petitions.store import CHUNK, Change, Store
@@ -245,32 +245,39 @@ async def resolve_target(
     """What the user asked to follow, checked: one known country, petition or subject, or everything.
 
     A petition or subject that matches nothing stored is refused with the close
-    ones, because a follow with a typo would never say a word.
+    ones, because a follow with a typo would never say a word. A value that was
+    given but says nothing (blank, punctuation, "@here", "AND") is refused too:
+    it must never widen into following every petition.
     """
     given = [
-        (name, value) for name, value in (("country", country), ("number", number), ("subject", subject))
+        (name, value)
+        for name, value in (("country", country), ("number", number), ("subject", subject))
+        if value is not None
     ]
-    given = [(name, value.strip()) for name, value in given if value and value.strip()]
     if len(given) > 1:
         raise UserFacingError("alerts.one_filter")
     if not given:
         return Target("all")
-    name, text = given[0]
+    name, raw = given[0]
     if name == "country":
+        text = validate.country(raw) or ""
         found = countries.resolve_country(text)
         if not found:
             close = [label for label, _code in countries.country_choices(text, lang, 5)]
             raise UserFacingError("country.unknown", suggestions=close, value=text[:60])
         return Target("country", found[0].code, found[0].code)
     if name == "number":
-        petition = await answers.lookup(store, text)
+        petition = await answers.lookup(store, validate.petition_number(raw) or "")
         return Target("number", petition.number, petition.number)
+    text = validate.subject(raw) or ""
     want = phrase(text)
     if not want:
         raise UserFacingError("alerts.subject_unknown", value=text[:60])
     names = await _topic_names(store)
     if want in names:
         return Target("subject", want, names[want])
+    if not search.content_words(want):  # "AND", "the": a word of every other subject, about nothing
+        raise UserFacingError("alerts.subject_meaningless", value=text[:60])
     if any(_contains(known, want) for known in names):
         return Target("subject", want, collapse(text)[:100])
     close = [label for label, _value in await autocomplete.subject_choices(store, text, lang)][:5]

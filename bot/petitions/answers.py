@@ -239,14 +239,22 @@ async def response_of(store: Store, raw: str, lang: str) -> ResponseAnswer:
     )
 
 
-async def overdue(store: Store, today: date) -> list[tuple[Petition, deadlines.Clock]]:
-    """Presented petitions past their 45-day deadline, most overdue first."""
-    rows = await store._all(
-        "SELECT record FROM petitions WHERE presented_on IS NOT NULL AND has_response = 0 "
-        "AND coalesce(status_id, 0) NOT IN (223, 291, 289)"
-    )
-    petitions = [Petition.from_dict(json.loads(r[0])) for r in rows]
+async def overdue(
+    store: Store, today: date, *, limit: int | None = None, offset: int = 0
+) -> list[tuple[Petition, deadlines.Clock]]:
+    """Presented petitions past their 45-day deadline, most overdue first (`limit` of them from `offset`).
+
+    The due dates are stored and indexed at ingest, so only the petitions returned are read.
+    """
+    petitions = await store.overdue(today, limit, offset)
     return deadlines.overdue(petitions, today)
+
+
+async def overdue_page(
+    store: Store, today: date, *, limit: int, offset: int = 0
+) -> tuple[list[tuple[Petition, deadlines.Clock]], int]:
+    """The `limit` most overdue petitions from `offset`, and how many are overdue in all."""
+    return await overdue(store, today, limit=limit, offset=offset), await store.count_overdue(today)
 
 
 async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> tuple[Any, Page]:
@@ -271,7 +279,18 @@ async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset
 async def search(
     store: Store, query: str, filters: search_mod.SearchFilters | None = None, *, limit: int = 10, offset: int = 0
 ) -> search_mod.SearchResult:
-    return await search_mod.search(store, query, filters or search_mod.SearchFilters(), limit=limit, offset=offset)
+    """Petitions matching the words and filters (see `check_search`)."""
+    filters = filters or search_mod.SearchFilters()
+    check_search(query, filters)
+    return await search_mod.search(store, query, filters, limit=limit, offset=offset)
+
+
+def check_search(query: str, filters: search_mod.SearchFilters) -> None:
+    """Filters alone list what passes them; no words and no filter at all ("", "   ", "!!!") is a
+    question the user has not asked yet, answered with what to look for rather than everything.
+    Cheap, so a command can ask it before it defers its answer."""
+    if not filters.active() and search_mod.parse_query(query).empty:
+        raise UserFacingError("search.need_words")
 
 
 async def stats(

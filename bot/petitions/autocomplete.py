@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.petitions.search import _plain, cached, keywords, subjects
-from bot.petitions.sponsors import _candidates, name_words, score_name, sponsor_list
+from bot.petitions.sponsors import candidates, name_words, score_name, sponsor_roster
 from bot.petitions.store import Store
 from bot.petitions.text import collapse, fold
 
@@ -157,22 +157,52 @@ async def _paper_numbers(store: Store, head: str, tail: str) -> list[Any]:
     return exact + rows
 
 
+_CANDIDATES = 80  # petitions FTS5 hands over for the full prefixes to be checked here
+
+
 async def _by_words(store: Store, text: str, lang: str) -> list[Choice]:
     """Petitions whose subject or keywords hold words starting with what was typed.
 
     FTS5 finds candidates through its 2–4 letter prefix index (cheap at any
     size); the full prefixes are then checked here on the few candidates.
+
+    A trailing one-letter word is a prefix still being typed ("Social affairs and e",
+    "Parlement e"). FTS5 has no one-letter prefix index, so the other words find the
+    candidates and the letter is checked here; only when that leaves nothing among a full page
+    of candidates is the letter put to FTS5 too, as the two-letter starts of the subject and
+    keyword words it begins.
     """
     words = [w for w in _WORD.findall(_plain(text)) if w][:6]
     if not words:
         return []
-    fts = "{title keywords} : (" + " ".join(f'"{w[:4]}"*' if len(w) >= 2 else f'"{w}"' for w in words) + ")"
+    trailing = len(words[-1]) == 1
+    complete = words[:-1] if trailing else words
+    terms = [f'"{w[:4]}"*' if len(w) >= 2 else f'"{w}"' for w in complete]
+    if complete:
+        rows = await _fts_candidates(store, terms)
+        ranked = _ranked(rows, words, lang)
+        if ranked or not trailing or len(rows) < _CANDIDATES:
+            return ranked
+    heads = await _title_heads(store, words[-1])
+    if not heads:
+        return []
+    letter = "(" + " OR ".join([f'"{words[-1]}"', *(f'"{h}"*' for h in heads)]) + ")"
+    return _ranked(await _fts_candidates(store, [*terms, letter]), words, lang)
+
+
+async def _fts_candidates(store: Store, terms: list[str]) -> list[Any]:
+    """The newest petitions whose subject or keywords match every FTS term."""
+    fts = "{title keywords} : (" + " AND ".join(terms) + ")"
     sql = (
         "SELECT p.number, p.subject_en, p.subject_fr, f.title, f.keywords "
         "FROM (SELECT rowid, title, keywords FROM petition_fts WHERE petition_fts MATCH ? "
-        "ORDER BY rowid DESC LIMIT 80) AS f CROSS JOIN petitions p ON p.id = f.rowid "
+        "ORDER BY rowid DESC LIMIT ?) AS f CROSS JOIN petitions p ON p.id = f.rowid "
     )
-    rows = await _rows(store, sql, [fts])
+    return await _rows(store, sql, [fts, _CANDIDATES])
+
+
+def _ranked(rows: list[Any], words: list[str], lang: str) -> list[Choice]:
+    """Candidates holding a word that starts with each typed word, title matches first."""
     ranked: list[tuple[int, str, Choice]] = []
     for number, en, fr, title, kws in rows:
         title_words = _WORD.findall(_plain(title or ""))
@@ -184,6 +214,17 @@ async def _by_words(store: Store, text: str, lang: str) -> list[Choice]:
         ranked.append((0 if in_title else 1, number, (_label((number, en, fr), lang, extra), number)))
     ranked.sort(key=lambda x: x[0])  # stable: newest stored first within each rank
     return [c for _, _, c in ranked]
+
+
+async def _title_heads(store: Store, letter: str) -> list[str]:
+    """Two-letter starts of the subject and keyword words (as FTS5 sees them) that begin with `letter`."""
+
+    async def build() -> frozenset[str]:
+        names = [n for en, fr, _ in await subjects(store) for n in (en, fr) if n]
+        names += [n for _, en, fr, _ in await keywords(store) for n in (en, fr) if n]
+        return frozenset(w[:2] for n in names for w in _WORD.findall(_plain(n)) if len(w) >= 2)
+
+    return sorted(h for h in await cached(store, "title-heads", build) if h.startswith(letter))
 
 
 def _matched_keyword(keywords_text: str, words: list[str]) -> str:
@@ -203,7 +244,7 @@ async def sponsor_choices(store: Store, current: str, lang: str) -> list[Choice]
 
 
 async def _sponsor_choices(store: Store, current: str, lang: str) -> list[Choice]:
-    everyone = await sponsor_list(store)
+    roster = await sponsor_roster(store)
     petitions_word = "pétitions" if lang == "fr" else "petitions"
 
     def choice(s: Any) -> Choice:
@@ -211,10 +252,10 @@ async def _sponsor_choices(store: Store, current: str, lang: str) -> list[Choice
 
     words = name_words(current[:MAX_LEN])
     if not words:
-        return [choice(s) for s in everyone[:MAX_CHOICES]]
+        return [choice(s) for s in roster.everyone[:MAX_CHOICES]]
     whole = " ".join(words)
     ranked = []
-    for s in _candidates(words, everyone):
+    for s in candidates(words, roster):
         folded = " ".join(name_words(s.name))
         if folded == whole:
             tier = 0

@@ -19,6 +19,10 @@ Primary or mentioned — the rule:
 
 Canada is never a hit: it is not in the table. Ambiguity decisions (Kashmir, Congo, Korea,
 Artsakh, "French"…) are documented in `countries_data`.
+
+Look-ups for commands (`resolve_country`, `country_choices`) answer "no country" rather than
+guess: a name, code, demonym or place typed exactly; else what the detector reads in the words;
+else a typo only when one country's name explains it clearly (`typo_of`).
 """
 
 from __future__ import annotations
@@ -32,9 +36,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-from bot.petitions.countries_data import BLOCKED_EN, BLOCKED_FR, COUNTRY_ROWS
+from bot.petitions.countries_data import (
+    BLOCKED_EN,
+    BLOCKED_FR,
+    CODE_WORDS,
+    COUNTRY_ROWS,
+    NEAR_MISSES,
+    QUERY_ONLY,
+)
 from bot.petitions.model import Bi, Petition
 from bot.petitions.text import fold
 
@@ -88,6 +100,10 @@ class _Table:
     countries: dict[str, Country] = field(default_factory=dict)
     aliases: dict[str, dict[str, _Alias]] = field(default_factory=lambda: {"en": {}, "fr": {}})
     collisions: set[str] = field(default_factory=set)
+    # Names and base demonyms, the words a typo in a country query is forgiven against (key ->
+    # codes). Not the French feminine and plural forms, nor places: each extra key is one more
+    # way for an ordinary word to land within one typo of a country.
+    typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _french_forms(word: str) -> list[str]:
@@ -137,6 +153,11 @@ def _build() -> _Table:
             table.collisions.add(key)
             known.codes = (*known.codes, code)
 
+    def typo_key(text: str, code: str) -> None:
+        key = _key(text)
+        if key and code not in table.typo_keys.get(key, ()):
+            table.typo_keys[key] = (*table.typo_keys.get(key, ()), code)
+
     for line in COUNTRY_ROWS.strip().splitlines():
         code, alpha3, en, fr, en_names, fr_names, en_dem, fr_dem, places = line.split("|")
         table.countries[code] = Country(code, alpha3, Bi(en, fr))
@@ -146,11 +167,15 @@ def _build() -> _Table:
         ):
             if (code, lang) not in _DISPLAY_NOT_ALIAS:
                 add(lang, display, code, "name")
+                typo_key(display, code)
             for name in _split(names):
                 add(lang, name, code, "name")
+                typo_key(name, code)
             for demonym in _split(demonyms):
                 for form in forms(demonym):
                     add(lang, form, code, "demonym")
+                for form in _english_forms(demonym) if lang == "en" else [demonym.rstrip("+")]:
+                    typo_key(form, code)
             for place in _split(places):
                 for form in _english_forms(place):
                     add(lang, form, code, "place")
@@ -515,29 +540,27 @@ def _rank(counts: Counter[tuple[str, str, str]]) -> list[CountryHit]:
 
 # --- Look-ups for commands -------------------------------------------------------------------
 
-# Words a user may type that the detector deliberately ignores in petitions.
-_QUERY_ONLY: dict[str, tuple[str, ...]] = {
-    "french": ("FR",),
-    "francais": ("FR",),
-    "english": ("GB",),
-    "anglais": ("GB",),
-    "congo": ("CD", "CG"),
-    "korea": ("KR", "KP"),
-    "coree": ("KR", "KP"),
-    "dominique": ("DM",),
-    "maurice": ("MU",),
-    "georgia": ("GE",),
-    "indian": ("IN",),
-    "turkey": ("TR",),
-}
+
+def _query_only() -> dict[str, tuple[str, ...]]:
+    """Words a user may type that the detector deliberately ignores in petitions."""
+    out: dict[str, tuple[str, ...]] = {}
+    for item in _split(QUERY_ONLY.replace("\n", "")):
+        word, _, codes = item.partition(":")
+        out[_key(word)] = tuple(codes.split())
+    return out
+
+
+_QUERY_ONLY = _query_only()
+_CODE_WORDS = _words(CODE_WORDS)
+_NEAR_MISSES = sorted(_words(NEAR_MISSES))
 
 
 @dataclass(slots=True)
 class _QueryIndex:
     exact: dict[str, tuple[str, ...]]
     keys: list[str]  # every exact key, sorted, for prefix search by bisection
-    fuzzy_keys: list[str]  # keys long enough for typo matching
-    fuzzy_codes: list[tuple[str, ...]]
+    typo_keys: list[str]  # names and base demonyms, for typo matching
+    typo_codes: list[tuple[str, ...]]
     names: dict[str, list[tuple[str, str]]]  # lang -> [(folded display name, code)] sorted by name
 
 
@@ -563,7 +586,6 @@ def _build_query_index() -> _QueryIndex:
     for key, codes in _QUERY_ONLY.items():
         for code in codes:
             add(key, code)
-    fuzzy_keys = [k for k in exact if len(k) > 3]  # typos are forgiven in names, not in places
     for lang in _LANGS:  # places last, so a name always outranks them ("Georgia" the country)
         for alias, entry in _TABLE.aliases[lang].items():
             if entry.kind == "place":
@@ -577,13 +599,13 @@ def _build_query_index() -> _QueryIndex:
         for lang in _LANGS
     }
     frozen = {k: tuple(v) for k, v in exact.items()}
-    return _QueryIndex(frozen, sorted(frozen), fuzzy_keys, [frozen[k] for k in fuzzy_keys], names)
+    typo_keys = sorted(_TABLE.typo_keys)
+    return _QueryIndex(frozen, sorted(frozen), typo_keys, [_TABLE.typo_keys[k] for k in typo_keys], names)
 
 
 _INDEX = _build_query_index()
 # Canada is not a foreign country; without this "Canadian" would fuzzily become "Chadian".
 _CANADA = _words("ca can canada canadian canadians canadien canadienne canadiens canadiennes")
-_FUZZY_CUTOFF = 75.0
 
 
 def all_countries() -> list[Country]:
@@ -603,24 +625,104 @@ def country_name(code: str, lang: str) -> str:
     return country.name.get("fr" if lang == "fr" else "en") or country.name.en or code
 
 
-def resolve_country(query: str) -> list[Country]:
-    """Countries a user's words may mean, best first: codes, names, demonyms, then typos."""
-    key = _key(query or "")
+def resolve_country(query: str, *, typos: bool = True) -> list[Country]:
+    """Countries a user's words may mean, best first; no country rather than a guess.
+
+    In order: a code, name, demonym or place typed exactly; else the countries the detector
+    finds in the words ("État de Rakhine", "Kurdistan Region", not "Jordan Peterson" nor
+    "turkey farmers"); else, unless `typos` is false, a typo of one country's name (`typo_of`).
+    """
+    text = (query or "").strip()
+    key = _key(text)
     if not key or key in _CANADA:
         return []
-    found: list[str] = list(_INDEX.exact.get(key, ()))
-    if len(key) > 3:
-        for _, _score, i in process.extract(
-            key, _INDEX.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=15
-        ):
-            for code in _INDEX.fuzzy_codes[i]:
-                if code not in found:
-                    found.append(code)
+    if key in _CODE_WORDS and not text.isupper():
+        return []  # "in", "it", "and", "sur": the word, not India, Italy, Andorra, Suriname
+    found = list(_INDEX.exact.get(key, ()))
+    if not found:
+        found = _named_in(text)
+    if not found and typos:
+        found = list(typo_of(key))
     return [_TABLE.countries[code] for code in found[:10]]
 
 
+def _named_in(text: str) -> list[str]:
+    """Countries the detector finds in a query, most named first.
+
+    The query is read as the middle of a sentence, so a capital says what it says in running
+    text ("Michael Jordan", "Mark Holland" are people), and one typed all in capitals is read
+    title-cased, so the same rules still tell "JORDAN PETERSON" from Jordan.
+    """
+    if not any(ch.islower() for ch in text):
+        text = text.title()
+    counts: Counter[str] = Counter()
+    for lang, lead in (("en", "about "), ("fr", "sur ")):
+        for code, n in find_countries(lead + text, lang).items():
+            counts[code] = max(counts[code], n)
+    return [code for code, _ in counts.most_common()]
+
+
+# How many edits (OSA: insert, delete, substitute, swap two neighbours) a country query may be
+# from a country's name, by the query's length in letters. Calibrated by
+# `bench/countries_calibration.py` on typos of every name against the most frequent English and
+# French words (first names included): one edit of a word of seven letters or fewer is another
+# real word or name too often (Susan/Sudan, Angela/Angola, Olivia/Bolivia, Romain/roumain,
+# Nigel/Niger: 322 of 100,000 words with one edit from five letters), so short words are
+# forgiven one swap of neighbouring letters only, and an edit that changes the first letter
+# (Siberian/Liberian, Prussian/Russian) is not forgiven at all.
+TYPO_EDITS: tuple[tuple[int, int], ...] = ((4, 0), (9, 1))  # (up to this many letters, edits); then 2
+ANY_EDIT_FROM = 8  # letters; below this only a swap is forgiven
+KEEP_FIRST = (1, 3)  # letters at the start that an edit other than a swap leaves alone (1, 2 edits)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether `b` is `a` with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def typo_of(
+    key: str,
+    *,
+    edits: tuple[tuple[int, int], ...] = TYPO_EDITS,
+    any_edit_from: int = ANY_EDIT_FROM,
+    keep_first: tuple[int, ...] = KEEP_FIRST,
+    near_misses: Iterable[str] = _NEAR_MISSES,
+) -> tuple[str, ...]:
+    """The country `key` (folded) is a typo of, or () when that is not clear.
+
+    Clear means: within the edit budget for its length; strictly closer to one country's
+    names than to any other country's (a margin of a whole edit, so "austrlia" — one edit
+    from Australia and from Austria — is no answer); and no closer to an ordinary word or
+    name that sits near a country name (`NEAR_MISSES`: "chien" is not Chine, "sapin" not
+    Spain). Multi-country names ("Congo") keep all their countries. The keyword arguments
+    are the calibrated settings, open to the calibration bench.
+    """
+    letters = len(key.replace(" ", ""))
+    budget = next((n for most, n in edits if letters <= most), 2)
+    if not budget or key in _CODE_WORDS:
+        return ()
+    near = process.extract(key, _INDEX.typo_keys, scorer=OSA.distance, score_cutoff=budget, limit=None)
+    if not near:
+        return ()
+    best = min(distance for _, distance, _ in near)
+    closest = [(name, _INDEX.typo_codes[i]) for name, distance, i in near if distance == best]
+    if len({codes for _, codes in closest}) > 1:
+        return ()  # two countries explain the typo equally well
+    keep = keep_first[min(best, len(keep_first)) - 1] if best else 0
+    if best and not any(
+        _swapped(key, name) or (letters >= any_edit_from and name[:keep] == key[:keep]) for name, _ in closest
+    ):
+        return ()
+    if process.extractOne(key, near_misses, scorer=OSA.distance, score_cutoff=best) is not None:
+        return ()  # an ordinary word explains it at least as well
+    return closest[0][1]
+
+
 def country_choices(current: str, lang: str, limit: int = 25) -> list[tuple[str, str]]:
-    """Autocomplete pairs (display name, ISO code): exact, then prefix, then fuzzy. Never raises."""
+    """Autocomplete pairs (display name, ISO code): exact, then prefix, then typos. Never raises."""
     try:
         return _choices(current, "fr" if lang == "fr" else "en", max(1, min(int(limit), 25)))
     except Exception:  # autocomplete must answer something, whatever it was given
@@ -663,9 +765,6 @@ def _choices(current: str, lang: str, limit: int) -> list[tuple[str, str]]:
             done = take(code for name, code in _INDEX.names[lang] if probe in " " + name)
         if not done:
             done = take(c for k in _prefixed(key) for c in _INDEX.exact[k])
-        if not done and len(key) > 3:
-            hits = process.extract(
-                key, _INDEX.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=limit * 2
-            )
-            take(c for _, _, i in hits for c in _INDEX.fuzzy_codes[i])
+        if not done:
+            take(typo_of(key))
     return [(country_name(code, lang)[:100], code) for code in codes]

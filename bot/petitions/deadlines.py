@@ -10,6 +10,7 @@ deadline that depends on an uncertain part says so (`approximate`).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,17 +36,23 @@ __all__ = [
     "Deadline",
     "SittingCalendar",
     "clock",
+    "calendar_key",
     "clock_line",
     "default_calendar",
     "format_date",
     "overdue",
+    "petition_due",
     "response_deadline",
+    "response_due",
 ]
 
 RESPONSE_DAYS = 45
 SITTINGS_FILE = Path(__file__).with_name("sittings.txt")
 STATUS_ANSWERED = 223
 STATUS_DISSOLVED_UNANSWERED = 291
+STATUS_CLOSED_ON_DISSOLUTION = 289
+DUE_RULE_VERSION = "1"
+"""Part of `calendar_key`: bump when `response_due` changes, so stored due dates are recomputed."""
 _MAX_WALK = 800  # days; longer than any adjournment, dissolution included
 
 
@@ -134,6 +141,8 @@ class SittingCalendar:
         self._ranges = sorted(ranges, key=lambda r: r.start)
         self._extra = extra
         self._excluded = excluded
+        # next_sitting_day, memoised: ingest asks it once per petition
+        self._next: dict[date, tuple[date, bool]] = {}
 
     @classmethod
     def parse(cls, text: str, source: str = "<text>") -> SittingCalendar:
@@ -196,6 +205,12 @@ class SittingCalendar:
 
     def next_sitting_day(self, day: date) -> tuple[date, bool]:
         """The first sitting day on or after `day`, and whether any day on the way was uncertain."""
+        found = self._next.get(day)
+        if found is None:
+            found = self._next[day] = self._walk(day)
+        return found
+
+    def _walk(self, day: date) -> tuple[date, bool]:
         approximate = False
         current = day
         for _ in range(_MAX_WALK):
@@ -212,6 +227,13 @@ class SittingCalendar:
 def default_calendar() -> SittingCalendar:
     """The calendar shipped with the package, read once."""
     return SittingCalendar.load(SITTINGS_FILE)
+
+
+@lru_cache(maxsize=1)
+def calendar_key() -> str:
+    """Names the shipped calendar and the due-date rule: stored due dates made under another key are stale."""
+    digest = hashlib.sha256(SITTINGS_FILE.read_bytes()).hexdigest()[:16]
+    return f"{DUE_RULE_VERSION}:{RESPONSE_DAYS}:{digest}"
 
 
 # --- Deadlines and clocks ---------------------------------------------------------
@@ -267,6 +289,34 @@ def clock(petition: Petition, today: date, calendar: SittingCalendar | None = No
     if today > deadline.due:
         return Clock(state="overdue", overdue_days=(today - deadline.due).days, **base)
     return Clock(state="awaiting", days_left=(deadline.due - today).days, **base)
+
+
+def response_due(
+    presented_on: date | None,
+    *,
+    answered: bool,
+    status_id: int | None,
+    calendar: SittingCalendar | None = None,
+) -> date | None:
+    """The day a response is due, for a presented petition still waiting for one; None for any other.
+
+    The store keeps it beside each record (indexed), so `/overdue` is a range query: a petition
+    is overdue on `today` exactly when `clock` says so, i.e. when this is set and before `today`.
+    A petition closed or left unanswered at dissolution no longer waits.
+    """
+    if presented_on is None or answered:
+        return None
+    if status_id in (STATUS_ANSWERED, STATUS_DISSOLVED_UNANSWERED, STATUS_CLOSED_ON_DISSOLUTION):
+        return None
+    return response_deadline(presented_on, calendar).due
+
+
+def petition_due(petition: Petition, calendar: SittingCalendar | None = None) -> date | None:
+    """`response_due` of one petition, answered as `clock` reads it."""
+    answered = petition.response_tabled_on is not None or petition.has_response
+    return response_due(
+        petition.presented_on, answered=answered, status_id=petition.status_id, calendar=calendar
+    )
 
 
 def overdue(

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word of a message that is itself translated when the message is shown (an option's name).
+
+    The core names sentences by key and never picks a language; a parameter that is a
+    `Term` is looked up in `bot.i18n` in the reader's language, like the sentence itself.
+    """
+
+    key: str
 
 
 class UserFacingError(Exception):

@@ -1,7 +1,10 @@
 """Turning files (pages, listings, exports, snapshots) into stored records.
 
-Everything given in one call is parsed first and written in one transaction:
-a garbage file anywhere in the batch means nothing of the batch is written.
+Everything given in one call is written in one transaction: a garbage file
+anywhere in the batch means nothing of the batch is written. Files are read
+record by record (`ingest_files`), so memory does not grow with their size, and
+a snapshot line or export record whose raw bytes were the last thing stored for
+its petition is recognised by their hash and neither parsed nor derived again.
 """
 
 from __future__ import annotations
@@ -18,27 +21,47 @@ import sys
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
 from bot.petitions import countries, summary
+from bot.petitions.ingest_files import (
+    DATA_ERRORS,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    IngestError,
+    InputFile,
+    Limits,
+    check_snapshot_header,
+    describe,
+    open_input,
+    petition_problem,
+    snapshot_petition,
+)
 from bot.petitions.model import Petition
 from bot.petitions.store import CountryLink, Prepared, Store, UpsertResult
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = "petitionbot-snapshot"
-SNAPSHOT_VERSION = 1
+__all__ = [
+    "SNAPSHOT_FORMAT",
+    "SNAPSHOT_VERSION",
+    "IngestError",
+    "IngestReport",
+    "Limits",
+    "export_snapshot",
+    "ingest_paths",
+    "ingest_petitions",
+    "load_demo_if_empty",
+    "prepare",
+    "prepare_stream",
+    "read_snapshot_lines",
+    "ready_store",
+    "rederive_if_stale",
+]
 
-
-class IngestError(ValueError):
-    """A file that cannot be read as any of the formats we know."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+Item = tuple[Petition, str | None]
+"""A record and the hash of the raw bytes it was read from (None: not from a file's record)."""
 
 
 @dataclass(slots=True)
@@ -49,62 +72,11 @@ class IngestReport:
     not_found: list[str]
 
 
-def prepare(p: Petition) -> Prepared:
+def prepare(p: Petition, source_hash: str | None = None) -> Prepared:
     """Derive what is stored beside a record: the response summary and the countries."""
     p = replace(p, summary=summary.summaries_for(p))
     links = [CountryLink(hit.code, hit.primary, hit.count) for hit in countries.detect(p)]
-    return Prepared(p, links)
-
-
-def read_file(path: Path, *, fetched_at: datetime | None = None) -> list[Petition]:
-    """Parse one file by what it contains, not by its name."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(str(path), exc.strerror or str(exc)) from exc
-    return parse_bytes(raw, source=str(path), fetched_at=fetched_at)
-
-
-def parse_bytes(raw: bytes, *, source: str, fetched_at: datetime | None = None) -> list[Petition]:
-    from bot.petitions.parse_details import PageError, parse_details
-    from bot.petitions.parse_export import ExportError, parse_export
-    from bot.petitions.parse_listing import ListingError, parse_listing
-    from bot.petitions.parse_text import parse_text_page
-
-    fetched_at = fetched_at or datetime.now(UTC)
-    text = raw.decode("utf-8-sig", errors="replace")
-    head = text.lstrip()[:400]
-    lowered = head.lower()
-    try:
-        if not head:
-            raise IngestError(source, "empty file")
-        if head.startswith("{") and _first_line_is_snapshot(text):
-            return list(read_snapshot_lines(text.splitlines(), source=source))
-        if head.startswith("{"):
-            listing = parse_listing(text)
-            lang = listing.lang if getattr(listing, "lang", None) else "en"
-            return [row.to_petition(lang, fetched_at) for row in listing.rows]
-        if lowered.startswith("<?xml") or ("<petition" in lowered and "<html" not in lowered):
-            return parse_export(raw)
-        if "<html" in lowered or "<!doctype" in lowered or "<body" in lowered:
-            page = parse_details(raw, fetched_at=fetched_at)
-            if page is None:
-                raise IngestError(source, "the page is empty (an unpublished petition number)")
-            return [page]
-        return [parse_text_page(text)]
-    except (PageError, ListingError, ExportError, ValueError, KeyError) as exc:
-        if isinstance(exc, IngestError):
-            raise
-        raise IngestError(source, str(exc) or type(exc).__name__) from exc
-
-
-def _first_line_is_snapshot(text: str) -> bool:
-    first = text.lstrip().split("\n", 1)[0]
-    try:
-        header = json.loads(first)
-    except json.JSONDecodeError:
-        return False
-    return isinstance(header, dict) and header.get("format") == SNAPSHOT_FORMAT
+    return Prepared(p, links, source_hash)
 
 
 def read_snapshot_lines(lines: Iterable[str], *, source: str = "snapshot") -> Iterable[Petition]:
@@ -115,24 +87,23 @@ def read_snapshot_lines(lines: Iterable[str], *, source: str = "snapshot") -> It
         if not line:
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IngestError(source, f"line {lineno} is not JSON ({exc.msg})") from exc
-        if not header_seen:
-            if data.get("format") != SNAPSHOT_FORMAT:
-                raise IngestError(source, "not a petitionbot snapshot (no header line)")
-            if int(data.get("version", 0)) > SNAPSHOT_VERSION:
-                raise IngestError(source, f"snapshot version {data.get('version')} is newer than this program")
-            header_seen = True
-            continue
-        try:
-            yield Petition.from_dict(data)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise IngestError(source, f"line {lineno} is not a petition record ({exc})") from exc
+            if not header_seen:
+                check_snapshot_header(line)
+                header_seen = True
+                continue
+            p = snapshot_petition(line)
+        except DATA_ERRORS as exc:
+            raise IngestError(source, f"line {lineno}: {describe(exc)}") from exc
+        problem = petition_problem(p)
+        if problem:
+            raise IngestError(source, f"line {lineno}: {problem}")
+        yield p
 
 
 PARALLEL_FROM = 2000  # below this, starting worker processes costs more than it saves
 CHUNK = 500
+CHUNK_TEXT = 4_000_000
+"""Characters of petition text per chunk, whatever the count: a chunk of huge records stays small."""
 
 
 def _die_with_parent() -> None:
@@ -147,29 +118,39 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _derive_chunk(petitions: list[Petition]) -> list[Prepared]:
+def _derive_chunk(items: list[Item]) -> list[Prepared]:
     """Runs in a worker process: the expensive, pure part of ingest."""
-    return [prepare(p) for p in petitions]
+    return [prepare(p, source_hash) for p, source_hash in items]
 
 
-async def prepare_stream(petitions: Iterable[Petition], *, workers: int | None = None) -> AsyncIterator[list[Prepared]]:
+async def prepare_stream(
+    petitions: Iterable[Petition | Item], *, workers: int | None = None
+) -> AsyncIterator[list[Prepared]]:
     """Prepared records in input order, chunk by chunk, reading the input lazily.
 
-    Large inputs are derived in worker processes (summaries and country
-    detection are pure CPU work), a few chunks ahead of the caller, so the
-    database writes of one chunk overlap the derivation of the next.
+    Items are records, or (record, source hash) pairs that the store keeps
+    beside them. Large inputs are derived in worker processes (summaries and
+    country detection are pure CPU work), a few chunks ahead of the caller, so
+    the database writes of one chunk overlap the derivation of the next.
     """
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    source = iter(petitions)
+    source: Iterator[Item] = (x if isinstance(x, tuple) else (x, None) for x in petitions)
 
-    def take() -> list[Petition]:
-        return list(itertools.islice(source, CHUNK))
+    def take(count: int = CHUNK, text: int = CHUNK_TEXT) -> list[Item]:
+        chunk: list[Item] = []
+        for item in source:
+            chunk.append(item)
+            text -= _text_size(item[0])
+            if len(chunk) >= count or text <= 0:
+                break
+        return chunk
 
-    head = list(itertools.islice(source, PARALLEL_FROM))
-    if len(head) < PARALLEL_FROM or workers < 2:
+    head = take(PARALLEL_FROM, 2 * CHUNK_TEXT)
+    small = len(head) < PARALLEL_FROM and sum(_text_size(p) for p, _ in head) < 2 * CHUNK_TEXT
+    if small or workers < 2:
         source = itertools.chain(head, source)
         while chunk := take():
-            yield [prepare(p) for p in chunk]
+            yield _derive_chunk(chunk)
         return
     source = itertools.chain(head, source)
     loop = asyncio.get_running_loop()
@@ -190,54 +171,87 @@ async def prepare_stream(petitions: Iterable[Petition], *, workers: int | None =
                 fut.cancel()
 
 
+def _text_size(p: Petition) -> int:
+    """About how much text a record holds: what deriving and storing it cost."""
+    size = 1000
+    for side in (p.grievances.en, p.grievances.fr, p.prayer.en, p.prayer.fr):
+        size += sum(map(len, side or ()))
+    if p.response is not None:
+        size += sum(map(len, p.response.paragraphs.en or ())) + sum(map(len, p.response.paragraphs.fr or ()))
+    return size
+
+
 async def ingest_petitions(
-    store: Store, petitions: Iterable[Petition], *, workers: int | None = None
+    store: Store, petitions: Iterable[Petition | Item], *, workers: int | None = None
 ) -> UpsertResult:
     """Store a batch in one transaction: all of it or, on any failure, none of it.
 
     What is imported is the past, however recent: it is journalled as history
     and never announced by alerts.
     """
-    total = UpsertResult()
     async with store.transaction():
-        async for chunk in prepare_stream(petitions, workers=workers):
-            result = await store.upsert_in_transaction(chunk, history=True)
-            total.new.extend(result.new)
-            total.changed.extend(result.changed)
-            total.unchanged.extend(result.unchanged)
+        return await _write_in_transaction(store, petitions, workers=workers)
+
+
+async def _write_in_transaction(
+    store: Store, petitions: Iterable[Petition | Item], *, workers: int | None = None
+) -> UpsertResult:
+    total = UpsertResult()
+    async for chunk in prepare_stream(petitions, workers=workers):
+        result = await store.upsert_in_transaction(chunk, history=True)
+        total.new.extend(result.new)
+        total.changed.extend(result.changed)
+        total.unchanged.extend(result.unchanged)
     return total
 
 
-def iter_file(path: Path) -> Iterator[Petition]:
-    """Records of one file; a snapshot is streamed line by line, whatever its size."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError as exc:
-        raise IngestError(str(path), exc.strerror or str(exc)) from exc
-    if head.lstrip().startswith(b"{") and _first_line_is_snapshot(head.decode("utf-8", "replace")):
-        with path.open(encoding="utf-8-sig") as fh:
-            yield from read_snapshot_lines(fh, source=str(path))
-        return
-    yield from read_file(path)
-
-
-async def ingest_paths(store: Store, paths: Sequence[Path]) -> IngestReport:
+async def ingest_paths(
+    store: Store, paths: Sequence[Path], *, limits: Limits | None = None, workers: int | None = None
+) -> IngestReport:
     """Read every path and write all their records in one transaction.
 
-    Files are read lazily inside the transaction; a garbage file anywhere
-    raises `IngestError` and rolls the whole batch back.
+    Every file is opened and recognised first (an export is scanned whole), so
+    most bad files are refused before the transaction begins; records are then
+    read lazily inside it. Anything wrong with any file raises one
+    `IngestError` naming it, and rolls the whole batch back.
     """
+    limits = limits or Limits()
+    files: list[InputFile] = []
+    skipped: list[str] = []
     count = 0
+    current = ""
 
-    def records() -> Iterator[Petition]:
-        nonlocal count
+    def items(known: dict[str, str]) -> Iterator[Item]:
+        nonlocal count, current
+        applied: set[str] = set()  # numbers read in this batch: a later raw record of theirs is read too
+        for f in files:
+            current = f.source
+            for raw in f.records():
+                number = known.get(raw.source_hash) if raw.source_hash else None
+                if number is not None and number not in applied:
+                    skipped.append(number)  # these very bytes were the last thing stored for it
+                    count += 1
+                    continue
+                for p in f.parse(raw):
+                    applied.add(p.number)
+                    count += 1
+                    yield p, raw.source_hash
+
+    try:
         for path in paths:
-            for p in iter_file(path):
-                count += 1
-                yield p
-
-    result = await ingest_petitions(store, records())
+            current = str(path)
+            files.append(open_input(path, limits))
+        async with store.transaction():
+            known = await store.source_hashes() if any(f.streamed for f in files) else {}
+            result = await _write_in_transaction(store, items(known), workers=workers)
+    except IngestError:
+        raise
+    except DATA_ERRORS as exc:  # what a check above missed; still one line, still nothing written
+        raise IngestError(current or "ingest", describe(exc)) from exc
+    finally:
+        for f in files:
+            f.close()
+    result.unchanged.extend(skipped)
     return IngestReport(files=len(paths), records=count, result=result, not_found=[])
 
 
@@ -251,7 +265,14 @@ async def export_snapshot(store: Store, out: IO[str]) -> int:
     return n
 
 
-DEMO_PATH = Path(__file__).resolve().parents[2] / "data" / "demo.jsonl"
+def _demo_path() -> Path:
+    """data/demo.jsonl in a source tree; share/petitionbot/demo.jsonl after `pip install .` (see pyproject)."""
+    in_tree = Path(__file__).resolve().parents[2] / "data" / "demo.jsonl"
+    installed = Path(sys.prefix) / "share" / "petitionbot" / "demo.jsonl"
+    return in_tree if in_tree.exists() or not installed.exists() else installed
+
+
+DEMO_PATH = _demo_path()
 
 
 async def load_demo_if_empty(store: Store, path: Path = DEMO_PATH) -> int:
@@ -270,7 +291,8 @@ def _read_snapshot_file(path: Path) -> list[Petition]:
     if not path.exists():
         log.warning("demo data not found at %s", path)
         return []
-    return list(read_snapshot_lines(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
+    with path.open(encoding="utf-8") as fh:
+        return list(read_snapshot_lines(fh, source=str(path)))
 
 
 DERIVED_VERSION = "1"

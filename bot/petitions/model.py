@@ -110,6 +110,9 @@ class Petition:
     response_tabled_on: date | None = None
     signatures: int | None = None
     signatures_by_province: dict[str, int] = field(default_factory=dict)
+    # "We, the undersigned citizens of Canada, draw the attention of the House of Commons to the
+    # following:" on paper petitions: the petition's framing, not one of its grievances.
+    preamble: Bi[str] = field(default_factory=Bi)
     grievances: Bi[list[str]] = field(default_factory=Bi)
     prayer: Bi[list[str]] = field(default_factory=Bi)
     response: Response | None = None
@@ -150,7 +153,10 @@ class Petition:
         return Petition(**values)
 
     def to_dict(self) -> dict[str, Any]:
-        return _encode(self)
+        data = _encode(self)
+        if not self.preamble:
+            del data["preamble"]  # encoded (and hashed) as before the field existed
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Petition:
@@ -283,6 +289,7 @@ def _decode_petition(d: dict[str, Any]) -> Petition:
         response_tabled_on=_d(d.get("response_tabled_on")),
         signatures=d.get("signatures"),
         signatures_by_province=dict(d.get("signatures_by_province") or {}),
+        preamble=_bi(d.get("preamble")),
         grievances=_bi(d.get("grievances")),
         prayer=_bi(d.get("prayer")),
         response=Response(

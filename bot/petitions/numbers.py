@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlparse
 
 from bot.petitions.errors import BadPetitionNumber
+from bot.petitions.text import hyphens, visible
 
 _PAPER = re.compile(r"^(\d)(\d)(\d)[\s\-_/]*(\d{1,5})$")
 _EPET = re.compile(r"^e[\s\-_]*(\d{1,5})$", re.IGNORECASE)
@@ -34,7 +36,9 @@ def parse_number(raw: str) -> PetitionNumber:
     Accepts `441-00155`, `441 00155`, `e-4123`, `E4123`, `#e-4123`,
     `No. 441-00155`, `pétition no 441-00155` and details-page URLs.
     """
-    text = (raw or "").strip()
+    if len(raw or "") > 3000:
+        raise BadPetitionNumber("number.bad", value=_shorten(raw[:40]))
+    text = _readable(raw or "")
     if not text:
         raise BadPetitionNumber("number.empty")
     if len(text) > 300:
@@ -61,7 +65,13 @@ def parse_number(raw: str) -> PetitionNumber:
         seq = int(m.group(4))
         if parl >= 35 and sess >= 1:
             return PetitionNumber(f"{parl}{sess}-{seq:05d}", "paper", parl, sess, seq)
-    raise BadPetitionNumber("number.bad", value=_shorten(raw))
+    raise BadPetitionNumber("number.bad", value=_shorten(text))
+
+
+def _readable(raw: str) -> str:
+    """The number as it reads: no invisible characters (ZWJ, BOM, NUL, bidi), compatibility forms
+    folded (fullwidth "４４１－００１５５", "№"), and any dash a plain hyphen."""
+    return hyphens(unicodedata.normalize("NFKC", visible(raw))).strip()
 
 
 def is_number(raw: str) -> bool:
@@ -85,7 +95,7 @@ def _from_url(text: str) -> str | None:
 
 
 def _shorten(raw: str) -> str:
-    raw = " ".join((raw or "").split())
+    raw = " ".join(visible(raw).split())
     return raw if len(raw) <= 40 else raw[:39] + "…"
 
 

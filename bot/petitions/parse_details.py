@@ -39,12 +39,13 @@ from bot.petitions.parse_text import (
     response_header_lang,
     signature_total,
     split_petition_text,
+    split_preamble,
 )
 from bot.petitions.text import collapse
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PageError", "html_lines", "parse_details"]
+__all__ = ["PageError", "check_markup", "html_lines", "parse_details"]
 
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "caption", "dd", "details", "dialog", "div", "dl", "dt",
@@ -88,6 +89,7 @@ def parse_details(
     text = html.decode("utf-8-sig", errors="replace") if isinstance(html, bytes) else html
     if not text or not text.strip():
         return None
+    check_markup(text)
     tree = LexborHTMLParser(text)
     h1, heading = _find_heading(tree)
     if h1 is None or heading is None:
@@ -108,6 +110,107 @@ def parse_details(
 
 
 # --- Page checks ------------------------------------------------------------------------
+
+MAX_NESTING = 200
+"""Open elements a page may nest; a details page nests about 30."""
+MAX_TAGS = 20_000
+"""Tags a page may hold (start and end tags); a details page holds about 2,000, a listing fragment 2,500."""
+
+_VOID = {
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+}  # fmt: skip
+# Closed by their next sibling, so they never nest deeply on their own.
+_IMPLIED_END = {
+    "body", "caption", "colgroup", "dd", "dt", "head", "html", "li", "optgroup", "option", "p", "rb", "rp",
+    "rt", "rtc", "tbody", "td", "tfoot", "th", "thead", "tr",
+}  # fmt: skip
+_FORMATTING = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+}  # fmt: skip
+# HTML tags that end <svg> or <math> content (and are then read as HTML again).
+_BREAKOUT = {
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "font",
+    "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
+    "ol", "p", "pre", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup", "table", "tt", "u",
+    "ul", "var",
+}  # fmt: skip
+_RAW_TEXT = {"iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp"}
+_MARKUP_TOKEN = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
+_RAW_END: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in _RAW_TEXT
+}
+
+
+def check_markup(text: str, *, max_nesting: int = MAX_NESTING, max_tags: int = MAX_TAGS) -> None:
+    """Refuse markup whose nesting is absurd before an HTML parser sees it.
+
+    HTML parsers search the stack of open elements at every block tag, so a
+    page of 200,000 nested `<div>`s takes minutes, and the text walkers here
+    recurse once per level. This pass estimates that stack as a browser would
+    build it (void elements, elements closed by their next sibling, raw text,
+    end tags that close what they match) in time linear in the page, and
+    raises `PageError` when it grows past `max_nesting` or the page holds more
+    than `max_tags` tags.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    foreign = 0  # inside <svg> or <math>, where "/>" closes an element
+    tags = 0
+    pos = 0
+    while m := _MARKUP_TOKEN.search(text, pos):
+        if m.group(1):  # a comment
+            end = text.find("-->", m.end())
+            if end < 0:
+                return
+            pos = end + 3
+            continue
+        close = text.find(">", m.end())
+        if close < 0:
+            return
+        pos = close + 1
+        tags += 1
+        if tags > max_tags:
+            raise PageError(f"the page holds more than {max_tags:,} tags; no petition page is that large")
+        name = m.group(3).lower()
+        if m.group(2):  # an end tag closes the element it names, if one is open
+            if not open_count.get(name):
+                continue
+            if name in _FORMATTING:  # misnested formatting: the blocks opened inside stay open
+                index = len(stack) - 1 - stack[::-1].index(name)
+                del stack[index]
+                open_count[name] -= 1
+                continue
+            while stack:
+                top = stack.pop()
+                open_count[top] -= 1
+                foreign -= top in ("svg", "math")
+                if top == name:
+                    break
+            continue
+        if name in _RAW_TEXT:
+            end_tag = _RAW_END[name].search(text, pos)
+            if end_tag is None:
+                return
+            pos = end_tag.end()
+            continue
+        if name == "plaintext":
+            return
+        while foreign and name in _BREAKOUT:
+            top = stack.pop()
+            open_count[top] -= 1
+            foreign -= top in ("svg", "math")
+        self_closing = text[close - 1] == "/" and (foreign or name in ("svg", "math"))
+        if name in _VOID or name in _IMPLIED_END or self_closing:
+            continue
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        foreign += name in ("svg", "math")
+        if len(stack) > max_nesting:
+            raise PageError(
+                f"the page nests elements more than {max_nesting} deep (near character {m.start():,}); "
+                "no petition page does"
+            )
 
 
 def _find_heading(
@@ -307,7 +410,7 @@ def _from_markup(
             if seen and value:
                 original = value
 
-    addressee, grievances, prayer = None, [], []
+    addressee, preamble, grievances, prayer = None, None, [], []
     prayer_node = (
         root.css_first(".pet-prayer")
         or root.css_first(".pet-details-text")
@@ -315,6 +418,7 @@ def _from_markup(
     )
     if prayer_node is not None:
         addressee, grievances, prayer = split_petition_text(_blocks(prayer_node))
+        preamble, grievances, prayer = split_preamble(grievances, prayer)
 
     history = _history(root)
     presented = read_presented(history["presented"], lang) if "presented" in history else Presented()
@@ -336,6 +440,7 @@ def _from_markup(
         response_tabled_on=parse_date(history.get("response"), lang),
         signatures=total,
         by_province=by_province,
+        preamble=preamble,
         grievances=grievances,
         prayer=prayer,
         response=_response(root, lang),

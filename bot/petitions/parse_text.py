@@ -62,6 +62,7 @@ __all__ = [
     "response_header_lang",
     "signature_total",
     "split_petition_text",
+    "split_preamble",
 ]
 
 
@@ -397,6 +398,38 @@ def split_petition_text(blocks: Iterable[Block]) -> tuple[str | None, list[str],
     return addressee, grievances, prayer
 
 
+# "We, the undersigned citizens of Canada, draw the attention of the House of Commons to the
+# following:", "Nous, soussignés, citoyens du Canada, attirons l'attention de la Chambre des
+# communes sur ce qui suit :", "The petitioners draw the attention of the House to the following".
+_PREAMBLE = re.compile(
+    r"^(?:we\b|nous\b|(?:the|your|les|vos)\s+(?:undersigned|petitioners|soussign[ée]e?s?|p[ée]titionnaires)\b)"
+    r"[^:;]{0,300}?\battention\b[^:;]{0,200}?"
+    r"(?:\bthe\s+following\b|\bce\s+qui\s+suit\b|\bles\s+(?:faits|points)\s+suivants\b)\s*[:.]?",
+    re.IGNORECASE,
+)
+
+
+def split_preamble(grievances: list[str], prayer: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """(preamble, grievances, prayer): the "draw the attention of the House … to the following"
+    sentence of a paper petition taken out of the text it opens.
+
+    It opens the grievances (or, with none, the prayer). When the page runs it into the first
+    grievance ("… to the following: THAT …"), the rest of that paragraph stays a grievance.
+    """
+    for texts in (grievances, prayer):
+        if texts:
+            m = _PREAMBLE.match(texts[0])
+            if m is None:
+                return None, grievances, prayer
+            rest = texts[0][m.end() :].strip()
+            remaining = ([rest] if rest else []) + texts[1:]
+            preamble = texts[0][: m.end()].strip()
+            if texts is grievances:
+                return preamble, remaining, prayer
+            return preamble, grievances, remaining
+    return None, grievances, prayer
+
+
 def read_response(lines: Iterable[str], page_lang: str) -> Response | None:
     """Header, signer and paragraphs from the lines of a response block.
 
@@ -608,6 +641,7 @@ def read_lines(
 def _assemble(w: _Walk, *, url: str | None, fetched_at: datetime | None) -> Petition:
     lang = w.lang
     addressee, grievances, prayer = split_petition_text(w.blocks)
+    preamble, grievances, prayer = split_preamble(grievances, prayer)
     hist = {k: "\n".join(v) for k, v in w.history.items()}
     presented = read_presented(hist["presented"], lang) if "presented" in hist else Presented()
     sponsor = None
@@ -642,6 +676,7 @@ def _assemble(w: _Walk, *, url: str | None, fetched_at: datetime | None) -> Peti
         response_tabled_on=parse_date(hist.get("response"), lang),
         signatures=w.signatures,
         by_province=w.by_province,
+        preamble=preamble,
         grievances=grievances,
         prayer=prayer,
         response=read_response(w.response_lines, lang),
@@ -673,6 +708,7 @@ def finish(
     response: Response | None,
     url: str | None,
     fetched_at: datetime | None,
+    preamble: str | None = None,
 ) -> Petition:
     """Build the record from what a details page showed (shared by the HTML reader).
 
@@ -711,6 +747,7 @@ def finish(
         response_tabled_on=response_tabled_on,
         signatures=signatures,
         signatures_by_province=dict(by_province),
+        preamble=on_side(lang, preamble),
         grievances=on_side(lang, grievances or None),
         prayer=on_side(lang, prayer or None),
         response=response,

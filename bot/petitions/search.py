@@ -90,6 +90,8 @@ a an and are as at be by for from in into is it of on or the their to with
 au aux ce ces d de des du en est et l la le les leur ou par pour qu que qui sur un une
 """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+#: Words FTS5 reads as operators when typed in capitals; as a subject or a search they say nothing.
+_OPERATORS = frozenset({"and", "or", "not", "near"})
 _WORD = re.compile(r"[^\W_]+")
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -298,6 +300,11 @@ def parse_query(raw: str) -> ParsedQuery:
     unique = list(dict.fromkeys(words))
     budget = max(0, MAX_TERMS - len(phrases[:MAX_TERMS]))
     return ParsedQuery(tuple(unique[:budget]), tuple(phrases[:MAX_TERMS]))
+
+
+def content_words(text: str | None) -> list[str]:
+    """The words of `text` that say what to look for: not "the", "et", nor an operator such as "AND"."""
+    return [w for w in _WORD.findall(_plain(text or "")) if w not in _STOPWORDS and w not in _OPERATORS]
 
 
 # --- filters -------------------------------------------------------------------------
@@ -1090,9 +1097,10 @@ async def _close_titles(store: Store, parsed: ParsedQuery) -> list[Suggestion]:
     return [Suggestion("title", written[i], "", counts[i]) for _f, _s, i in found]
 
 
-# The vocabulary: the terms of the FTS index. Reading fts5vocab touches the
-# whole index, so it is read once, off the main connection when the database is
-# a file, and rebuilt in the background after changes. It serves spelling
+# The vocabulary: the terms of the FTS index with their petition counts, as the
+# store keeps them in `search_terms` (the counts fts5vocab gives, without walking
+# the whole index). It is read once, off the main connection when the database is
+# a file, and read again in the background after changes. It serves spelling
 # suggestions (stale is fine) and prefix expansion (only when fresh, so a new
 # word is never missed).
 
@@ -1168,7 +1176,9 @@ async def _refresh_vocabulary(store: Store, change: int) -> None:
     log.info("search vocabulary: %d terms in %.0f ms", len(rows), (time.monotonic() - started) * 1000)
 
 
-_VOCAB_SQL = "SELECT term, doc FROM petition_vocab WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*'"
+_VOCAB_SQL = "SELECT term, docs FROM search_terms"
+"""The counts of petition_vocab (3+ characters, no digit), kept by the store as it writes (migration 008):
+reading them costs milliseconds where petition_vocab walks every posting of the index."""
 
 
 _ROWS_SQL = "SELECT count(*) FROM petitions"

@@ -22,6 +22,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.petitions import deadlines
 from bot.petitions.model import Petition, digest_of
 from bot.petitions.text import fold
 
@@ -47,6 +48,9 @@ class Prepared:
 
     petition: Petition
     countries: Sequence[CountryLink] = ()
+    source_hash: str | None = None
+    """A hash of the raw record (snapshot line, export record) this was read from, kept beside the
+    stored record so re-ingesting those same bytes can skip them; any other write clears it."""
 
 
 @dataclass(slots=True)
@@ -109,6 +113,8 @@ class Store:
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA busy_timeout=5000")
             await store._migrate()
+            await store.refresh_due_dates()
+            await store._create_term_counter()
         except BaseException:
             await conn.close()
             raise
@@ -134,6 +140,36 @@ class Store:
                 for statement in _split_sql(sql):
                     await self.conn.execute(statement)
                 await self.conn.execute(f"PRAGMA user_version = {version:d}")
+
+    async def _create_term_counter(self) -> None:
+        """A scratch full-text table (this connection only) with the main index's tokenizer: the words
+        of a batch are counted by indexing it there, so `search_terms` counts exactly what FTS5 indexed.
+        Contentless and without positions: only which rows hold a word matters, and it empties at once."""
+        await self.conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_batch USING fts5 "
+            "(body, tokenize = 'unicode61 remove_diacritics 2', content = '', detail = none)"
+        )
+        await self.conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_batch_vocab USING fts5vocab (temp, term_batch, 'row')"
+        )
+
+    async def _count_terms(self, petitions: Sequence[Petition], sign: int) -> None:
+        """Add (`sign` 1) or take away (-1) the words of these petitions' full-text rows in `search_terms`."""
+        if not petitions:
+            return
+        await self.conn.executemany(
+            "INSERT INTO temp.term_batch (body) VALUES (?)",
+            [(" \n ".join(fts_columns(p)),) for p in petitions],
+        )
+        await self.conn.execute(
+            "INSERT INTO search_terms (term, docs) SELECT term, ? * doc FROM temp.term_batch_vocab "
+            "WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*' "
+            "ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
+            (sign,),
+        )
+        await self.conn.execute("INSERT INTO temp.term_batch (term_batch) VALUES ('delete-all')")
+        if sign < 0:
+            await self.conn.execute("DELETE FROM search_terms WHERE docs <= 0")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -220,6 +256,56 @@ class Store:
                 out[row[0]] = (row[1], row[2], row[3])
         return out
 
+    async def source_hashes(self) -> dict[str, str]:
+        """source hash → number, for every record last written from a file's raw record.
+
+        Reads only an index, so it stays cheap however large the records are.
+        """
+        rows = await self._all("SELECT source_hash, number FROM petitions WHERE source_hash IS NOT NULL")
+        return {row[0]: row[1] for row in rows}
+
+    async def overdue(self, today: date, limit: int | None = None, offset: int = 0) -> list[Petition]:
+        """Petitions whose response was due before `today` and has not come, the longest overdue first.
+
+        A range over the `due_on` index: only the rows returned are read and decoded.
+        """
+        rows = await self._all(
+            "SELECT record FROM petitions WHERE due_on < ? ORDER BY due_on, number LIMIT ? OFFSET ?",
+            (today.isoformat(), -1 if limit is None else limit, offset),
+        )
+        return [Petition.from_dict(json.loads(r[0])) for r in rows]
+
+    async def count_overdue(self, today: date) -> int:
+        return (await self._one("SELECT count(*) FROM petitions WHERE due_on < ?", (today.isoformat(),)))[0]
+
+    async def refresh_due_dates(self) -> int:
+        """Recompute every stored due date when the sitting calendar (or the rule) is not the one they were
+        made with: after migration 007, or after `sittings.txt` was edited. Reads columns only, one
+        transaction; a no-op (one meta read) otherwise."""
+        key = deadlines.calendar_key()
+        if await self.get_meta("due_calendar") == key:
+            return 0
+        async with self.transaction():
+            rows = await self._all(
+                "SELECT id, presented_on, response_tabled_on, has_response, status_id, due_on FROM petitions "
+                "WHERE presented_on IS NOT NULL OR due_on IS NOT NULL"
+            )
+            updates = []
+            for r in rows:
+                due = deadlines.response_due(
+                    date.fromisoformat(r[1]) if r[1] else None,
+                    answered=r[2] is not None or bool(r[3]),
+                    status_id=r[4],
+                )
+                value = _iso(due)
+                if value != r[5]:
+                    updates.append((value, r[0]))
+            await self.conn.executemany("UPDATE petitions SET due_on = ? WHERE id = ?", updates)
+            await self.set_meta("due_calendar", key)
+        if updates:
+            log.info("recomputed the response due date of %d petitions", len(updates))
+        return len(updates)
+
     async def highest_paper_numbers(self) -> dict[tuple[int, int], int]:
         """The highest known paper sequence per (parliament, session)."""
         rows = await self._all(
@@ -301,14 +387,16 @@ class Store:
             prior = batch.get(item.petition.number)
             if prior is not None:
                 merged = prior.petition.merge(item.petition)
-                item = Prepared(merged, item.countries or prior.countries)
+                item = Prepared(merged, item.countries or prior.countries, item.source_hash)
             batch[item.petition.number] = item
 
         result = UpsertResult()
         existing = await self.hashes(list(batch))
+        replaced: list[Petition] = []  # the old versions of changed records, whose words leave the index
         rows: list[tuple[Any, ...]] = []
         journal: list[tuple[Any, ...]] = []
         written: list[Prepared] = []
+        relabel: list[tuple[str, str, str]] = []
         for number, item in batch.items():
             p = item.petition
             before = existing.get(number)
@@ -318,20 +406,28 @@ class Store:
                 p = old.merge(p)
                 if p.fetched_at and old.fetched_at and p.fetched_at < old.fetched_at:
                     p = _with_fetched(p, old.fetched_at)
-                item = Prepared(p, item.countries)
+                item = Prepared(p, item.countries, item.source_hash)
             encoded = p.to_dict()
             digest = digest_of(encoded)
             if before is not None and digest == before[1]:
                 result.unchanged.append(number)
+                if item.source_hash is not None:  # the same record read from other bytes: remember these
+                    relabel.append((item.source_hash, number, item.source_hash))
                 continue
             (result.changed if old else result.new).append(number)
-            rows.append(_row(p, encoded, digest, stamp))
+            if old is not None:
+                replaced.append(old)
+            rows.append(_row(p, encoded, digest, stamp, item.source_hash))
             journal.extend(
                 (number, kind, json.dumps(detail, ensure_ascii=False), stamp, int(history or _is_past(kind, p, now)))
                 for kind, detail in _journal(old, p)
             )
             written.append(item)
 
+        if relabel:
+            await self.conn.executemany(
+                "UPDATE petitions SET source_hash = ? WHERE number = ? AND source_hash IS NOT ?", relabel
+            )
         if not rows:
             return result
         await self.conn.executemany(_UPSERT_SQL, rows)
@@ -342,6 +438,8 @@ class Store:
             "INSERT INTO petition_fts (rowid, number, title, keywords, body, response, sponsor) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(ids[item.petition.number], *fts_columns(item.petition)) for item in written],
         )
+        await self._count_terms(replaced, -1)
+        await self._count_terms([item.petition for item in written], 1)
         for i in range(0, len(numbers), CHUNK):
             chunk = numbers[i : i + CHUNK]
             marks = ",".join("?" * len(chunk))
@@ -386,10 +484,11 @@ class Store:
 
     async def remove_demo_in_transaction(self) -> int:
         """Delete every demo record (and its index rows); the caller holds the transaction."""
-        rows = await self._all("SELECT id, number FROM petitions WHERE demo = 1")
+        rows = await self._all("SELECT id, number, record FROM petitions WHERE demo = 1")
         if not rows:
             return 0
         await self.conn.executemany("DELETE FROM petition_fts WHERE rowid = ?", [(r[0],) for r in rows])
+        await self._count_terms([Petition.from_dict(json.loads(r[2])) for r in rows], -1)
         await self.conn.execute("DELETE FROM petitions WHERE demo = 1")
         await self.conn.executemany("DELETE FROM details_queue WHERE number = ?", [(r[1],) for r in rows])
         log.info("removed %d demo records: real data has arrived", len(rows))
@@ -422,8 +521,8 @@ _UPSERT_SQL = """
 INSERT INTO petitions (
     number, kind, parliament, session, seq, presented_number, status_id, subject_en, subject_fr,
     sponsor_name, sponsor_id, opened_at, closed_at, presented_on, response_tabled_on, last_event,
-    has_response, signatures, demo, hash, record, fetched_at, updated_at
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    has_response, signatures, demo, hash, record, fetched_at, updated_at, source_hash, due_on
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (number) DO UPDATE SET
     kind = excluded.kind, parliament = excluded.parliament, session = excluded.session, seq = excluded.seq,
     presented_number = excluded.presented_number, status_id = excluded.status_id,
@@ -433,6 +532,7 @@ ON CONFLICT (number) DO UPDATE SET
     response_tabled_on = excluded.response_tabled_on, last_event = excluded.last_event,
     has_response = excluded.has_response, signatures = excluded.signatures, demo = excluded.demo,
     hash = excluded.hash, record = excluded.record, fetched_at = excluded.fetched_at,
+    source_hash = excluded.source_hash, due_on = excluded.due_on,
     updated_at = excluded.updated_at
 """
 
@@ -457,7 +557,9 @@ def last_event(p: Petition, now: datetime | None = None) -> str | None:
     return max(chosen).isoformat() if chosen else None
 
 
-def _row(p: Petition, encoded: dict[str, Any], digest: str, stamp: str) -> tuple[Any, ...]:
+def _row(
+    p: Petition, encoded: dict[str, Any], digest: str, stamp: str, source_hash: str | None = None
+) -> tuple[Any, ...]:
     seq = int(p.number.split("-", 1)[1]) if "-" in p.number else None
     return (
         p.number,
@@ -483,6 +585,8 @@ def _row(p: Petition, encoded: dict[str, Any], digest: str, stamp: str) -> tuple
         json.dumps(encoded, ensure_ascii=False, separators=(",", ":")),
         _iso(p.fetched_at),
         stamp,
+        source_hash,
+        _iso(deadlines.petition_due(p)),
     )
 
 
@@ -537,6 +641,11 @@ def _with_fetched(p: Petition, when: datetime) -> Petition:
     from dataclasses import replace
 
     return replace(p, fetched_at=when)
+
+
+def latest_schema_version() -> int:
+    """The version the numbered migrations bring a database to (the highest file in `migrations/`)."""
+    return max((version for version, _ in _migrations()), default=0)
 
 
 def _migrations() -> list[tuple[int, str]]:

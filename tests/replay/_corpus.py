@@ -226,6 +226,7 @@ class _Generator:
         to_en, to_fr, de_fr, head_en, head_fr = rng.choice(ADDRESSEES)
         style = "list" if kind == "e" else rng.choices(("list", "paragraphs", "caps"), (0.5, 0.35, 0.15))[0]
         n = len(grievances)
+        preamble: Pair | None = None  # paper petitions in paragraphs open with one
         if style == "list":
             items = [w.item(g, country, last=i == n - 1) for i, g in enumerate(grievances)]
             lead = (
@@ -249,9 +250,7 @@ class _Generator:
                 ),
             )
             whereas = ("Whereas ", "Attendu que ")
-            items = [preamble] + [
-                w.item(g, country, prefix=whereas, last=i == n - 1) for i, g in enumerate(grievances)
-            ]
+            items = [w.item(g, country, prefix=whereas, last=i == n - 1) for i, g in enumerate(grievances)]
             lead = (
                 w.get(("then", to_en), lambda: f"Therefore we, the undersigned, call upon the {to_en} to:"),
                 w.get(("then", to_fr), lambda: f"Par conséquent, nous, soussignés, prions {to_fr} de :"),
@@ -259,9 +258,8 @@ class _Generator:
             heading = (head_en, head_fr)
         else:
             whereas = ("THAT ", "ATTENDU QUE ")
-            items = [CAPS_PREAMBLE] + [
-                w.item(g, country, prefix=whereas, last=i == n - 1) for i, g in enumerate(grievances)
-            ]
+            preamble = CAPS_PREAMBLE
+            items = [w.item(g, country, prefix=whereas, last=i == n - 1) for i, g in enumerate(grievances)]
             lead = (
                 w.get(("caps", to_en), lambda: f"THEREFORE your petitioners call upon the {to_en} to:"),
                 w.get(("caps", to_fr), lambda: f"PAR CONSÉQUENT, les pétitionnaires prient {to_fr} de :"),
@@ -273,6 +271,7 @@ class _Generator:
             keywords.append(country.keyword)
         return {
             "addressee": Bi(*heading),
+            "preamble": Bi(*preamble) if preamble else Bi(),
             "grievances": Bi(tuple(x[0] for x in items), tuple(x[1] for x in items)),
             "prayer": Bi(tuple(x[0] for x in prayer), tuple(x[1] for x in prayer)),
             "whereas_list": style == "list",

@@ -141,6 +141,8 @@ def _petition_text(p: ReplayPetition, lang: str) -> str:
         lines.append("  <div>")
     else:
         lines.append("  <div>")
+        preamble = side_of(p.preamble, lang)
+        lines += [para.format(esc(x)) for x in ([preamble] if preamble else [])]
         lines += [para.format(esc(g)) for g in grievances]
     lines += [para.format(_lead_in_html(prayer[0]) if i == 0 else esc(x)) for i, x in enumerate(prayer)]
     lines += ["  </div>", "</div>"]

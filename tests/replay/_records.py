@@ -91,6 +91,7 @@ class ReplayPetition:
     signatures: int | None = None
     signatures_by_province: tuple[tuple[str, int], ...] = ()  # (province code, count)
     published: bool = True
+    preamble: Bi[str] = field(default_factory=Bi)  # "… draw the attention of the House … to the following:"
 
     @property
     def answered(self) -> bool:

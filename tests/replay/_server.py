@@ -270,6 +270,12 @@ class ReplaySite:
                 self.gated_requests.append(record)
                 return web.Response(text=captcha_page(lang), content_type="text/html")
             return self._faulty(record, lang) or self._listing(lang, params)
+        if endpoint == "search":  # the search page itself (what `petitionbot doctor` asks for)
+            if request.method not in ("GET", "HEAD"):
+                return web.Response(status=405, text="Method not allowed")
+            return self._faulty(record, lang) or web.Response(
+                text=search_page(lang), content_type="text/html"
+            )
         if endpoint == "details":
             self.details_requests += 1
             if request.method not in ("GET", "HEAD"):
