@@ -369,7 +369,12 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     answers.check_search(query, filters)
     result = await _ask(args, settings, lambda store: answers.search(store, query, filters, limit=args.limit))
     if args.json:
-        _emit_json(result)
+        payload = _jsonable(result)
+        for hit in payload.get("hits", []):
+            # The index's internal highlight markers become Markdown bold, as the bot shows them.
+            marked = hit.pop("snippet_marked", None)
+            hit["snippet_highlighted"] = marked.replace("\x02", "**").replace("\x03", "**") if marked else None
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     print(t("results.count", args.lang, total=f"{result.total}{'' if result.total_exact else '+'}"))
     for hit in result.hits:

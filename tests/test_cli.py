@@ -177,3 +177,10 @@ def test_real_records_replace_an_old_demo_store_in_one_go(tmp_path: Path, demo_d
     after = json.loads(cli("status", "--json", db=demo_db).stdout)["stats"]
     assert (after["petitions"], after["demo"]) == (1, 0)
     assert "1 unchanged" in cli("ingest", str(page), db=demo_db).stdout
+
+
+def test_search_json_shows_highlights_in_markdown_not_internal_markers(demo_db: Path) -> None:
+    out = cli("search", "human rights", "--json", db=demo_db).stdout
+    assert "\x02" not in out and "\x03" not in out and "\\u0002" not in out
+    hits = json.loads(out)["hits"]
+    assert hits and any("**rights**" in (h["snippet_highlighted"] or "") for h in hits)
