@@ -107,10 +107,9 @@ def test_paper_petition_not_answered_before_dissolution() -> None:
     assert second.presented_on == date(2021, 6, 22)
     assert second.initiator is None and second.opened_at is None and second.signatures is None
     assert second.addressee.en == "PETITION TO THE HOUSE OF COMMONS IN PARLIAMENT ASSEMBLED"
-    assert second.grievances.en == [
-        "WE, THE UNDERSIGNED RESIDENTS OF CANADA, draw the attention of the House to the following:",
-        "THAT doctors should not be forced to act against conscience;",
-    ]
+    # The preamble is the petition's opening, not its first grievance.
+    assert second.preamble.en == "WE, THE UNDERSIGNED RESIDENTS OF CANADA, draw the attention of the House to the following:"
+    assert second.grievances.en == ["THAT doctors should not be forced to act against conscience;"]
     assert second.prayer.en == ["THEREFORE your petitioners call upon Parliament to protect conscience."]
     assert second.sponsor is not None and second.sponsor.province.en == "Alberta"
 

@@ -38,6 +38,7 @@ from bot.petitions.parse_text import (
     read_heading,
     read_response,
     split_petition_text,
+    split_preamble,
 )
 from bot.petitions.text import collapse, fold
 
@@ -465,6 +466,7 @@ def _record(el: ET.Element, lang: Lang, fetched_at: datetime | None) -> Petition
         session = _int(_deep_attr(el, "session"))
 
     addressee, grievances, prayer = _prayer(el)
+    preamble, grievances, prayer = split_preamble(list(grievances or []), list(prayer or []))
     response_el = _first(el, "response")
     response = None
     if response_el is not None:
@@ -490,6 +492,7 @@ def _record(el: ET.Element, lang: Lang, fetched_at: datetime | None) -> Petition
         response_tabled_on=parse_date(_value(el, "governmentresponsedatetime"), lang),
         signatures=_int(_attr(el, "signaturecount") or _direct_value(el, "signaturecount")),
         signatures_by_province=_by_province(el, lang),
+        preamble=on_side(lang, preamble),
         grievances=on_side(lang, grievances or None),
         prayer=on_side(lang, prayer or None),
         response=response,
