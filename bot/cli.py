@@ -410,6 +410,37 @@ async def cmd_overdue(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# --- statistics and charts (`petitionbot stats`; drawn by bot/charts.py) -------------------------
+
+
+async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    """The /stats figures in words (or JSON), and with `--png FILE` the chart the bot would send."""
+    from bot import charts
+
+    filters = {"country": args.country, "subject": args.subject, "sponsor": args.sponsor}
+    if sum(1 for v in filters.values() if v) > 1:
+        raise UserFacingError("stats.too_many")
+    answer: Any
+    if args.view == "responses":
+        answer = await _ask(args, settings, lambda store: answers.response_times(store, _today(args), **filters))
+        words, draw = charts.responses_words(answer, args.lang), charts.responses_png
+    else:
+        answer = await _ask(args, settings, lambda store: answers.stats(store, **filters))
+        words, draw = charts.petitions_words(answer, args.lang), charts.petitions_png
+    if args.png is not None:
+        png = await asyncio.to_thread(draw, answer, args.lang)
+        try:
+            await asyncio.to_thread(args.png.write_bytes, png)
+        except OSError as exc:
+            raise UserFacingError("chart.cannot_write", path=str(args.png), reason=exc.strerror or str(exc)) from None
+        print(t("chart.written", args.lang, path=str(args.png), size=format_size(len(png))), file=sys.stderr)
+    if args.json:
+        _emit_json(answer)
+    else:
+        print(charts.words_text(words))
+    return 0
+
+
 def _max_size(raw: str) -> int:
     """`--max-size`: "100MB", "2GB", "512MiB" or bytes."""
     try:
@@ -714,6 +745,14 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("mp", type=v(validate.sponsor))
     p.add_argument("--limit", type=v(validate.limit), default=10)
     add("overdue", cmd_overdue, "presented petitions past their 45-day response deadline")
+    p = add("stats", cmd_stats, "petitions per year and by province, or government response times; --png draws the chart")
+    p.add_argument(
+        "view", nargs="?", type=v(validate.stats_view), default="petitions", help="petitions (default) or responses"
+    )
+    p.add_argument("--country", type=v(validate.country), default=None, help="name or ISO code")
+    p.add_argument("--subject", type=v(validate.subject), default=None)
+    p.add_argument("--sponsor", type=v(validate.sponsor), default=None, help="MP name (typos allowed)")
+    p.add_argument("--png", type=Path, default=None, metavar="FILE", help="also write the chart as a PNG")
     p = add("ingest", cmd_ingest, "store details pages, listing JSON, XML exports or snapshots", answer=False)
     p.add_argument("paths", nargs="+")
     p.add_argument(

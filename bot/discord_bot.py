@@ -31,6 +31,7 @@ from discord.ext import commands
 from bot.i18n import lang_of, t
 from bot.petitions.backfill import OnDemand
 from bot.petitions.errors import UserFacingError
+from bot.petitions.health import SourceHealth
 from bot.petitions.model import TORONTO
 from bot.petitions.pacer import Pacer, Priority
 from bot.petitions.store import Store
@@ -298,6 +299,7 @@ class PetitionBot(commands.Bot):
         self.pacer = Pacer(settings.request_interval)
         self.source: OnDemand | None = None
         self.backfill_line: str | None = None
+        self.source_health = SourceHealth()  # what this run last heard from the petitions site
         self._backfill_task: asyncio.Task[None] | None = None
         if settings.owner_ids:
             self.owner_ids = set(settings.owner_ids)
@@ -354,11 +356,17 @@ class PetitionBot(commands.Bot):
                     return
                 summary = await Backfill(self.store, client, config).run()
                 self.backfill_line = summary.line()
+                if summary.stopped:
+                    self.source_health.failed(
+                        f"backfill stopped ({summary.stopped}): {summary.stop_detail}",
+                        captcha=summary.stopped == "captcha",
+                    )
                 if summary.finished:
                     return
             except asyncio.CancelledError:
                 raise
-            except Exception:
+            except Exception as exc:
+                self.source_health.failed(f"backfill: {type(exc).__name__}: {exc}")
                 log.exception("backfill failed; trying again in %d s", BACKFILL_RETRY_SECONDS)
             await asyncio.sleep(BACKFILL_RETRY_SECONDS)
 
@@ -452,10 +460,20 @@ class PetitionBot(commands.Bot):
         async with self.refresh_lock:
             from bot.petitions import fetch
 
-            summary = await fetch.refresh(
-                self.store, self.settings, session=self.http_session, pacer=self.pacer
-            )
+            try:
+                summary = await fetch.refresh(
+                    self.store, self.settings, session=self.http_session, pacer=self.pacer
+                )
+            except Exception as exc:
+                self.source_health.failed(f"refresh: {type(exc).__name__}: {exc}")
+                raise
         line = summary.line() if hasattr(summary, "line") else str(summary)
+        self.source_health.refreshed(
+            line,
+            ok=getattr(summary, "ok", True),
+            failures=getattr(summary, "failures", ()),
+            stopped=getattr(summary, "stopped_reason", None),
+        )
         log.info("refresh: %s", line)
         return line
 

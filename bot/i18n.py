@@ -264,8 +264,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cmd.stats": {"en": "stats", "fr": "statistiques"},
     "cmd.stats.desc": {
-        "en": "A chart of petitions per year and signatures by province",
-        "fr": "Un graphique des pétitions par année et des signatures par province",
+        "en": "Charts: petitions per year and by province, or how fast the government answers",
+        "fr": "Graphiques : pétitions par année et par province, ou rapidité des réponses du gouvernement",
     },
     "cmd.about": {"en": "about", "fr": "a-propos"},
     "cmd.about.desc": {
@@ -370,7 +370,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "label.also": {"en": "See also: {items}", "fr": "Voir aussi : {items}"},
     "label.try_instead": {"en": "Try instead", "fr": "Essayez plutôt"},
     "label.text_missing": {"en": "The text of this petition is not in the store.", "fr": "Le texte de cette pétition n’est pas dans la base."},
-    "stats.title": {"en": "Statistics: {label}", "fr": "Statistiques : {label}"},
     "stats.totals": {
         "en": "{petitions} petitions, {answered} with a government response.",
         "fr": "{petitions} pétitions, dont {answered} avec une réponse du gouvernement.",
@@ -383,6 +382,99 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Graphique : pétitions par année et signatures par province (chiffres ci-dessous).",
     },
     "stats.too_many": {"en": "Choose only one of country, subject or sponsor.", "fr": "Choisissez un seul critère : pays, sujet ou député."},
+    # --- charts (/stats and its `responses` view, `petitionbot stats`, bot/charts.py) --------------
+    "opt.view": {"en": "view", "fr": "vue"},
+    "field.view": {"en": "view", "fr": "vue"},
+    "chart.cannot_write": {"en": "Cannot write the chart to {path}: {reason}.", "fr": "Impossible d’écrire le graphique dans {path} : {reason}."},
+    "chart.written": {"en": "chart written to {path} ({size})", "fr": "graphique écrit dans {path} ({size})"},
+    "opt.view.desc": {
+        "en": "Petitions per year and by province (default), or how fast the government answers",
+        "fr": "Pétitions par année et par province (par défaut), ou rapidité des réponses du gouvernement",
+    },
+    "choice.view.petitions": {
+        "en": "Petitions per year and signatures by province",
+        "fr": "Pétitions par année et signatures par province",
+    },
+    "choice.view.responses": {"en": "How fast the government answers", "fr": "Rapidité des réponses du gouvernement"},
+    "stats.scope.country": {"en": "Petitions about {name}", "fr": "Pétitions sur : {name}"},
+    "stats.scope.subject": {"en": "Petitions on “{name}”", "fr": "Pétitions sur le sujet « {name} »"},
+    "stats.scope.sponsor": {"en": "Petitions sponsored by {name}", "fr": "Pétitions parrainées par {name}"},
+    "stats.scope.all": {"en": "All petitions", "fr": "Toutes les pétitions"},
+    "chart.as_of": {"en": "data as of {date}", "fr": "données au {date}"},
+    "chart.year_axis": {
+        "en": "Year presented (or opened for signature)",
+        "fr": "Année de présentation (ou d’ouverture à la signature)",
+    },
+    "chart.petitions_axis": {"en": "Petitions", "fr": "Pétitions"},
+    "chart.signatures_axis": {"en": "Signatures (e-petitions)", "fr": "Signatures (pétitions électroniques)"},
+    "chart.no_signatures": {
+        "en": "no signature counts: only e-petitions publish them",
+        "fr": "aucun décompte : seules les pétitions électroniques en publient",
+    },
+    "responses.heading": {"en": "How fast the government answers", "fr": "Rapidité des réponses du gouvernement"},
+    "responses.distribution": {
+        "en": "Days from presentation to response",
+        "fr": "Jours entre la présentation et la réponse",
+    },
+    "responses.days_axis": {"en": "days", "fr": "jours"},
+    "responses.count_axis": {"en": "Responses", "fr": "Réponses"},
+    "responses.deadline": {"en": "45-day deadline", "fr": "délai de 45 jours"},
+    "responses.by_parliament": {"en": "Answered on time, by Parliament", "fr": "Réponses dans les délais, par législature"},
+    "responses.share_axis": {
+        "en": "share of petitions whose 45 days are over",
+        "fr": "part des pétitions dont le délai est écoulé",
+    },
+    "responses.on_time": {"en": "on time", "fr": "dans les délais"},
+    "responses.late": {"en": "late", "fr": "en retard"},
+    "responses.unanswered": {"en": "no response", "fr": "sans réponse"},
+    "responses.slowest": {
+        "en": "Slowest ministers (median days to respond)",
+        "fr": "Ministres les plus lents (médiane des jours de réponse)",
+    },
+    "responses.median_axis": {"en": "median days", "fr": "jours (médiane)"},
+    "responses.summary": {
+        "en": "Of {judged} petitions whose 45 days are over, {on_time} were answered on time ({share}), "
+        "{late} late and {unanswered} not at all; {waiting} still within their 45 days.",
+        "fr": "Sur {judged} pétitions dont le délai de 45 jours est écoulé, {on_time} ont reçu une réponse "
+        "dans les délais ({share}), {late} en retard et {unanswered} aucune; {waiting} encore dans le délai.",
+    },
+    "responses.typical": {
+        "en": "{count} responses took a median of {median} days (from {shortest} to {longest}).",
+        "fr": "{count} réponses ont pris {median} jours en médiane (de {shortest} à {longest}).",
+    },
+    "responses.none": {
+        "en": "No response with both dates in this selection.",
+        "fr": "Aucune réponse datée dans cette sélection.",
+    },
+    "responses.rule": {
+        "en": "The government has 45 days from presentation to table a response, or until the next sitting "
+        "day when the House does not sit on day 45.",
+        "fr": "Le gouvernement a 45 jours après la présentation pour déposer une réponse, ou jusqu’au jour de "
+        "séance suivant si la Chambre ne siège pas le 45e jour.",
+    },
+    "responses.parliament_line": {
+        "en": "{parliament}: {on_time} of {judged} on time ({share}); {late} late, {unanswered} no response",
+        "fr": "{parliament} : {on_time} sur {judged} dans les délais ({share}); {late} en retard, {unanswered} sans réponse",
+    },
+    "responses.minister_line": {
+        "en": "{name}: median {median} days, longest {longest} ({count} answered, {on_time} on time)",
+        "fr": "{name} : médiane {median} jours, au plus {longest} ({count} réponse(s), {on_time} dans les délais)",
+    },
+    "responses.parliament_unknown": {"en": "Parliament unknown", "fr": "Législature inconnue"},
+    "responses.none_judged": {
+        "en": "No petition here has reached the end of its 45 days yet ({waiting} still within them).",
+        "fr": "Aucune pétition ici n’a encore atteint la fin de son délai de 45 jours ({waiting} encore dans le délai).",
+    },
+    "responses.of": {"en": "{n} of {total}", "fr": "{n} sur {total}"},
+    "responses.bar_one": {"en": "{median} days · {count} response", "fr": "{median} jours · {count} réponse"},
+    "responses.bar_many": {"en": "{median} days · {count} responses", "fr": "{median} jours · {count} réponses"},
+    "responses.chart_alt": {
+        "en": "Chart: days from presentation to response, share answered on time by Parliament, slowest "
+        "ministers (figures below).",
+        "fr": "Graphique : jours entre la présentation et la réponse, part des réponses dans les délais par "
+        "législature, ministres les plus lents (chiffres ci-dessous).",
+    },
+    # --- end of charts ---
     "about.title": {"en": "About the petition bot", "fr": "À propos du robot des pétitions"},
     "about.what": {
         "en": "I answer questions about petitions to the House of Commons of Canada: one petition, "
@@ -710,6 +802,62 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{path} est un dossier : nommez le fichier de sauvegarde, par exemple {path}/petitions-backup.sqlite3.",
     },
     # --- end of operations ---
+    # --- /admin import and the full /admin status (issue 9) ---
+    "cmd.admin.import": {"en": "import", "fr": "importer"},
+    "cmd.admin.import.desc": {
+        "en": "Store the petitions of an XML export or a snapshot file (bot owners)",
+        "fr": "Enregistrer les pétitions d’un export XML ou d’un instantané (propriétaires)",
+    },
+    "opt.admin.file": {"en": "file", "fr": "fichier"},
+    "opt.admin.file.desc": {
+        "en": "An XML export from ourcommons.ca, or a snapshot from petitionbot export",
+        "fr": "Un export XML de noscommunes.ca, ou un instantané de petitionbot export",
+    },
+    "admin.import_too_large": {
+        "en": "{filename} is {size}, more than the {limit} an import may be; nothing was read or written. "
+        "Larger files go in with `petitionbot ingest`.",
+        "fr": "{filename} fait {size}, plus que les {limit} permis pour une importation; rien n’a été lu ni écrit. "
+        "Les fichiers plus gros passent par `petitionbot ingest`.",
+    },
+    "admin.import_unreadable": {
+        "en": "Import failed, nothing written: {filename} could not be downloaded from Discord ({reason}).",
+        "fr": "Échec de l’importation, rien n’a été écrit : {filename} n’a pas pu être téléchargé de Discord "
+        "({reason}).",
+    },
+    "admin.import_failed": {
+        "en": "Import failed, nothing written: {reason}",
+        "fr": "Échec de l’importation, rien n’a été écrit : {reason}",
+    },
+    "admin.import_done": {
+        "en": "Imported {filename}: {new} added, {changed} changed, {unchanged} unchanged (as history: no alerts).",
+        "fr": "{filename} importé : {new} ajoutées, {changed} modifiées, {unchanged} inchangées (comme historique : "
+        "aucune alerte).",
+    },
+    "admin.status_build": {
+        "en": "Version {version} · database {size}",
+        "fr": "Version {version} · base {size}",
+    },
+    "admin.last_refresh_label": {"en": "Last refresh", "fr": "Dernière actualisation"},
+    "admin.last_refresh_none": {
+        "en": "None since the bot started",
+        "fr": "Aucune depuis le démarrage du robot",
+    },
+    "admin.last_refresh_ok": {"en": "Succeeded {when}: {line}", "fr": "Réussie {when} : {line}"},
+    "admin.last_refresh_failed": {"en": "Failed {when}: {line}", "fr": "En échec {when} : {line}"},
+    "admin.source_label": {"en": "Petitions site", "fr": "Site des pétitions"},
+    "admin.source_ok": {
+        "en": "No error since the bot started",
+        "fr": "Aucune erreur depuis le démarrage du robot",
+    },
+    "admin.source_error": {"en": "Last error {when}: {error}", "fr": "Dernière erreur {when} : {error}"},
+    "admin.captcha_seen": {
+        "en": "Captcha seen {when}: the site asked for a human instead of answering",
+        "fr": "Captcha rencontré {when} : le site a demandé un humain au lieu de répondre",
+    },
+    "admin.captcha_none": {"en": "No captcha seen", "fr": "Aucun captcha rencontré"},
+    "admin.meaning_label": {"en": "Meaning search", "fr": "Recherche par le sens"},
+    "admin.meaning_off": {"en": "off (not installed)", "fr": "désactivée (non installée)"},
+    # --- end of /admin import and status ---
 }
 
 
@@ -783,3 +931,16 @@ def history_line(status: Any, lang: str) -> str:
         done=number_words(status.details_done, lang),
         share=f"{100 * status.details_share:.0f}",
     )
+
+
+# --- charts ---------------------------------------------------------------------------------------
+
+
+def parliament_name(number: int | None, lang: str) -> str:
+    """A Parliament by its number, as each language writes it: "44th Parliament", "44e législature"."""
+    if number is None:
+        return t("responses.parliament_unknown", lang)
+    if lang == "fr":
+        return f"{number}{'re' if number == 1 else 'e'} législature"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} Parliament"

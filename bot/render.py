@@ -10,7 +10,6 @@ sentence boundaries into pages, and anything cut short says so with "…".
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,7 @@ from bot.i18n import history_line, side, status_label, t
 from bot.petitions import deadlines
 from bot.petitions.backfill import has_details
 from bot.petitions.errors import UserFacingError
+from bot.petitions.ingest_files import format_size
 from bot.petitions.model import Petition
 from bot.petitions.numbers import detail_url
 from bot.petitions.summary import split_sentences
@@ -704,61 +704,22 @@ def overdue_pages(
     return list_pages(t("label.overdue_title", lang), [section], lang, demo=any(p.demo for p, _ in late))
 
 
-# --- statistics -------------------------------------------------------------------------------
-
-STATS_FILENAME = "stats.png"
+# --- statistics (the charts themselves are drawn by bot/charts.py) ----------------------------------
 
 
-def stats_embed(answer: Any, lang: str) -> discord.Embed:
-    """The figures of the chart in words, so a screen reader gets everything the picture shows."""
-    embed = discord.Embed(
-        title=t("stats.title", lang, label=safe(answer.label)), colour=COLOUR_DEMO if answer.demo else COLOUR
-    )
-    desc = _banner(answer.demo, lang)
-    desc += t(
-        "stats.totals",
-        lang,
-        petitions=number_text(answer.petitions, lang),
-        answered=number_text(answer.with_response, lang),
-    )
-    desc += "\n" + t("stats.chart_alt", lang)
-    embed.description = desc
-    years = "\n".join(f"{year}: {number_text(n, lang)}" for year, n in answer.per_year.items())
-    embed.add_field(name=t("stats.per_year", lang), value=years or t("stats.no_data", lang), inline=True)
-    provinces = "\n".join(
-        f"{safe(name)}: {number_text(n, lang)}" for name, n in answer.signatures_by_province.items()
-    )
-    embed.add_field(
-        name=t("stats.by_province", lang), value=provinces or t("stats.no_data", lang), inline=True
-    )
-    embed.set_image(url=f"attachment://{STATS_FILENAME}")
-    embed.set_footer(text=t("label.source", lang))
+def chart_embed(words: Any, filename: str) -> discord.Embed:
+    """The figures of a chart in words (`charts.Words`), so a screen reader gets everything the picture
+    shows; the picture is the attachment `filename`."""
+    embed = discord.Embed(title=safe(words.title), colour=COLOUR_DEMO if words.demo else COLOUR)
+    desc = _banner(words.demo, words.lang) + f"**{safe(words.heading)}**\n"
+    desc += "\n".join(safe(line) for line in words.summary)
+    embed.description = desc + "\n" + safe(words.alt)
+    for heading, lines in words.sections:
+        inline = all(len(line) <= 40 for line in lines)
+        embed.add_field(name=safe(heading), value="\n".join(safe(line) for line in lines), inline=inline)
+    embed.set_image(url=f"attachment://{filename}")
+    embed.set_footer(text=words.footer)
     return fit(embed)
-
-
-def stats_chart(answer: Any, lang: str) -> bytes:
-    """Two bar charts as one PNG. CPU-bound: call it in a worker thread."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9, 4), dpi=100)
-    left, right = fig.subplots(1, 2)
-    years = list(answer.per_year)
-    left.bar([str(y) for y in years], [answer.per_year[y] for y in years], color="#8c2432")
-    left.set_title(t("stats.per_year", lang))
-    if not years:
-        left.text(0.5, 0.5, t("stats.no_data", lang), ha="center", va="center", transform=left.transAxes)
-    provinces = list(answer.signatures_by_province)[:13]
-    right.barh(provinces[::-1], [answer.signatures_by_province[p] for p in provinces[::-1]], color="#2c3e50")
-    right.set_title(t("stats.by_province", lang))
-    if not provinces:
-        right.text(0.5, 0.5, t("stats.no_data", lang), ha="center", va="center", transform=right.transAxes)
-    fig.tight_layout()
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return out.getvalue()
 
 
 # --- about and status ---------------------------------------------------------------------------
@@ -808,7 +769,16 @@ def status_embed(
     alerts: dict[str, Any] | None = None,
     history: Any = None,
     backfill_line: str | None = None,
+    version: str | None = None,
+    db_size: int | None = None,
+    source: Any = None,
+    meaning_search: str | None = None,
 ) -> discord.Embed:
+    """What a server manager checks first: the store, the bot, the site, the alerts, this build.
+
+    `source` is the bot's `SourceHealth`; `meaning_search` a line on semantic search, which is
+    not part of the bot yet, so it reads "off (not installed)" until a change fills it.
+    """
     embed = discord.Embed(title=t("admin.status_title", lang), colour=COLOUR)
     embed.description = "\n".join(
         [
@@ -824,17 +794,70 @@ def status_embed(
             t("admin.status_refresh", lang, minutes=refresh_minutes)
             if refresh_minutes
             else t("admin.status_refresh_off", lang),
+            t(
+                "admin.status_build",
+                lang,
+                version=safe(version or "—"),
+                size=size_text(db_size, lang) if db_size is not None else "—",
+            ),
         ]
     )
-    ext = ", ".join(f"`{e}`" for e in extensions) or "—"
-    if failed:
-        ext += "\n" + t("admin.reload_failed", lang, failed=", ".join(f"`{e}`" for e in failed))
-    embed.add_field(name=t("admin.extensions", lang), value=ext, inline=False)
     if history is not None:
         value = history_line(history, lang)
         if backfill_line:
             value += f"\n{safe(backfill_line)}"
         embed.add_field(name=t("about.history_label", lang), value=value, inline=False)
+    if source is not None:
+        embed.add_field(
+            name=t("admin.last_refresh_label", lang), value=_last_refresh(source, lang), inline=False
+        )
+        embed.add_field(name=t("admin.source_label", lang), value=_source_health(source, lang), inline=False)
     if alerts is not None:
         embed.add_field(name=t("admin.alerts", lang), value=t("admin.alerts_line", lang, **alerts), inline=False)
+    embed.add_field(
+        name=t("admin.meaning_label", lang),
+        value=meaning_search or t("admin.meaning_off", lang),
+        inline=False,
+    )
+    ext = ", ".join(f"`{e}`" for e in extensions) or "—"
+    if failed:
+        ext += "\n" + t("admin.reload_failed", lang, failed=", ".join(f"`{e}`" for e in failed))
+    # Last, because when an embed must shrink `fit` drops fields from the end.
+    embed.add_field(name=t("admin.extensions", lang), value=ext, inline=False)
     return fit(embed)
+
+
+def _moment(when: datetime, lang: str) -> str:
+    return when_text(when.isoformat(), lang)
+
+
+def _last_refresh(source: Any, lang: str) -> str:
+    if source.refreshed_at is None:
+        return t("admin.last_refresh_none", lang)
+    key = "admin.last_refresh_ok" if source.refresh_ok else "admin.last_refresh_failed"
+    line = safe(clip(source.refresh_line or "—", 600))
+    return t(key, lang, when=_moment(source.refreshed_at, lang), line=line)
+
+
+def _source_health(source: Any, lang: str) -> str:
+    if source.error and source.error_at:
+        error = safe(clip(source.error, 400))
+        lines = [t("admin.source_error", lang, when=_moment(source.error_at, lang), error=error)]
+    else:
+        lines = [t("admin.source_ok", lang)]
+    if source.captcha_at:
+        lines.append(t("admin.captcha_seen", lang, when=_moment(source.captcha_at, lang)))
+    else:
+        lines.append(t("admin.captcha_none", lang))
+    return "\n".join(lines)
+
+
+def size_text(size: int, lang: str) -> str:
+    """Bytes as "1.5 MB", or "1,5 Mo" in French."""
+    text = format_size(size)
+    if lang != "fr":
+        return text
+    text = text.replace(".", ",")
+    for en, fr in (("GB", "Go"), ("MB", "Mo"), ("KB", "ko"), ("bytes", "octets")):
+        text = text.replace(en, fr)
+    return text

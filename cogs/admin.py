@@ -1,9 +1,9 @@
-"""/about for everyone; /admin status, reload, sync and refresh for the people who run the bot.
+"""/about for everyone; /admin status, refresh, reload, sync and import for the people who run the bot.
 
 The admin group is hidden from members without Manage Server (Discord applies
 `default_permissions`) and each subcommand checks again at run time, because a
-server can override what Discord hides. Reload and global sync change the bot
-for every server, so they are for the bot's owners only. `@bot sync`, a mention
+server can override what Discord hides. Reload, global sync and import change the
+bot for every server, so they are for the bot's owners only. `@bot sync`, a mention
 command for the owners, publishes the commands without needing one of them. This
 cog also runs the periodic refresh from the petitions site.
 """
@@ -22,9 +22,16 @@ from bot.discord_bot import NotOwner, PetitionBot, new_error_id
 from bot.i18n import lang_of, t
 from bot.petitions.alerts import alert_stats
 from bot.petitions.backfill import history_status
+from bot.petitions.health import database_size, package_version
+from bot.petitions.ingest import IngestError, Limits, ingest_upload
 from bot.translator import ls
 
 log = logging.getLogger(__name__)
+
+IMPORT_MAX_SIZE = 25_000_000
+"""The largest file `/admin import` downloads: 25 MB, about 5,000 petitions in a snapshot. The
+bot holds the file in memory while it writes it to disk, and the import blocks other writes
+while it runs; larger files go in with `petitionbot ingest`, which streams them."""
 
 
 def owner_only() -> object:
@@ -116,12 +123,17 @@ class Admin(commands.Cog):
             alerts=alerts,
             history=await history_status(self.bot.store),
             backfill_line=self.bot.backfill_line,
+            version=package_version(),
+            db_size=database_size(self.bot.store.path),
+            source=self.bot.source_health,
         )
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
+    # Checks run from the innermost decorator out: Manage Server first, so that a member without it
+    # hears "not allowed" from every /admin subcommand, and only a server manager learns of owners.
     @admin.command(name=ls("cmd.admin.reload"), description=ls("cmd.admin.reload.desc"))
-    @app_commands.checks.has_permissions(manage_guild=True)
     @owner_only()
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def reload(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -132,13 +144,65 @@ class Admin(commands.Cog):
         await interaction.followup.send(render.content("\n".join(lines)), ephemeral=True)
 
     @admin.command(name=ls("cmd.admin.sync"), description=ls("cmd.admin.sync.desc"))
-    @app_commands.checks.has_permissions(manage_guild=True)
     @owner_only()
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def sync(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.publish_commands(guild_id=None, force=True)
         text = t("admin.synced", lang, count=result.count) if result.ok else result.line(lang)
+        await interaction.followup.send(render.content(text), ephemeral=True)
+
+    @admin.command(name=ls("cmd.admin.import"), description=ls("cmd.admin.import.desc"))
+    @app_commands.rename(file=ls("opt.admin.file"))
+    @app_commands.describe(file=ls("opt.admin.file.desc"))
+    @owner_only()
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def import_file(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
+        """Store an export or snapshot as `petitionbot ingest` would: all of it or nothing, as history."""
+        lang = lang_of(interaction.locale)
+        name = render.safe(render.clip(file.filename, 100))
+        if file.size > IMPORT_MAX_SIZE:  # refused before a byte is downloaded
+            size, limit = render.size_text(file.size, lang), render.size_text(IMPORT_MAX_SIZE, lang)
+            await interaction.response.send_message(
+                t("admin.import_too_large", lang, filename=name, size=size, limit=limit), ephemeral=True
+            )
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            data = await file.read()
+        except discord.HTTPException as exc:
+            reason = render.safe(f"HTTP {exc.status}")
+            await interaction.followup.send(
+                t("admin.import_unreadable", lang, filename=name, reason=reason), ephemeral=True
+            )
+            return
+        try:
+            report = await ingest_upload(
+                self.bot.store, data, file.filename, limits=Limits(max_size=IMPORT_MAX_SIZE)
+            )
+        except IngestError as exc:
+            log.info("import by %s refused: %s", interaction.user.id, exc)
+            text = t("admin.import_failed", lang, reason=render.safe(str(exc)))
+            await interaction.followup.send(render.content(text), ephemeral=True)
+            return
+        r = report.result
+        log.info(
+            "import by %s of %r: %d new, %d changed, %d unchanged",
+            interaction.user.id,
+            file.filename,
+            len(r.new),
+            len(r.changed),
+            len(r.unchanged),
+        )
+        text = t(
+            "admin.import_done",
+            lang,
+            filename=name,
+            new=render.number_text(len(r.new), lang),
+            changed=render.number_text(len(r.changed), lang),
+            unchanged=render.number_text(len(r.unchanged), lang),
+        )
         await interaction.followup.send(render.content(text), ephemeral=True)
 
     # --- @bot sync (owners; works before any slash command is published) --------------------

@@ -1,4 +1,5 @@
-"""/stats: a chart of petitions per year and signatures by province, with the same figures in words.
+"""/stats: a chart of petitions per year and signatures by province, or of how fast the government
+answers (`view: responses`), with the same figures in words.
 
 The chart is drawn with matplotlib's Agg backend in a worker thread (drawing
 takes long enough to block every other interaction). The embed repeats every
@@ -15,27 +16,35 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import autocompleters, render
+from bot import autocompleters, charts, render
 from bot.discord_bot import PetitionBot
-from bot.i18n import lang_of, t
+from bot.i18n import lang_of
 from bot.petitions import answers, validate
 from bot.petitions.errors import UserFacingError
 from bot.translator import ls
 
 log = logging.getLogger(__name__)
 
+VIEW_CHOICES = [app_commands.Choice(name=ls(f"choice.view.{key}"), value=key) for key in validate.STATS_VIEWS]
+
 
 class Stats(commands.Cog):
-    """Petition statistics for one country, subject or sponsor."""
+    """Petition statistics for one country, subject or sponsor; response times for those or for all."""
 
     def __init__(self, bot: PetitionBot) -> None:
         self.bot = bot
 
     @app_commands.command(name=ls("cmd.stats"), description=ls("cmd.stats.desc"))
-    @app_commands.rename(country=ls("opt.country"), subject=ls("opt.subject"), sponsor=ls("opt.sponsor"))
-    @app_commands.describe(
-        country=ls("opt.country.desc"), subject=ls("opt.subject.desc"), sponsor=ls("opt.sponsor.desc")
+    @app_commands.rename(
+        country=ls("opt.country"), subject=ls("opt.subject"), sponsor=ls("opt.sponsor"), view=ls("opt.view")
     )
+    @app_commands.describe(
+        country=ls("opt.country.desc"),
+        subject=ls("opt.subject.desc"),
+        sponsor=ls("opt.sponsor.desc"),
+        view=ls("opt.view.desc"),
+    )
+    @app_commands.choices(view=VIEW_CHOICES)
     @app_commands.autocomplete(
         country=autocompleters.countries, subject=autocompleters.subjects, sponsor=autocompleters.sponsors
     )
@@ -45,25 +54,39 @@ class Stats(commands.Cog):
         country: app_commands.Range[str, 1, 100] | None = None,
         subject: app_commands.Range[str, 1, 100] | None = None,
         sponsor: app_commands.Range[str, 1, 100] | None = None,
+        view: str | None = None,
     ) -> None:
         lang = lang_of(interaction.locale)
+        chosen = validate.stats_view(view)
         country, subject, sponsor = (
             validate.country(country),
             validate.subject(subject),
             validate.sponsor(sponsor),
         )
         given = [v for v in (country, subject, sponsor) if v]
-        if not given:
-            raise UserFacingError("stats.need_one")
+        if not given and chosen == "petitions":
+            raise UserFacingError("stats.need_one")  # response times without a filter cover every petition
         if len(given) > 1:
             raise UserFacingError("stats.too_many")
         await interaction.response.defer(thinking=True)
-        answer = await answers.stats(self.bot.store, country=country, subject=subject, sponsor=sponsor)
-        png = await asyncio.to_thread(render.stats_chart, answer, lang)
-        chart = discord.File(
-            io.BytesIO(png), filename=render.STATS_FILENAME, description=t("stats.chart_alt", lang)
-        )
-        await interaction.followup.send(embed=render.stats_embed(answer, lang), file=chart)
+        if chosen == "responses":
+            times = await answers.response_times(
+                self.bot.store, self.bot.today(), country=country, subject=subject, sponsor=sponsor
+            )
+            words = charts.responses_words(times, lang)
+            png = await asyncio.to_thread(charts.responses_png, times, lang)
+        else:
+            counts = await answers.stats(self.bot.store, country=country, subject=subject, sponsor=sponsor)
+            words = charts.petitions_words(counts, lang)
+            png = await asyncio.to_thread(charts.petitions_png, counts, lang)
+        embed = render.chart_embed(words, charts.FILENAME)
+        if len(png) > interaction.filesize_limit:  # never with these sizes; the words still go out
+            log.warning("chart of %d bytes is over the attachment limit; sent without it", len(png))
+            embed.set_image(url=None)
+            await interaction.followup.send(embed=embed)
+            return
+        chart = discord.File(io.BytesIO(png), filename=charts.FILENAME, description=words.alt)
+        await interaction.followup.send(embed=embed, file=chart)
 
 
 async def setup(bot: PetitionBot) -> None:

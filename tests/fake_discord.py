@@ -251,6 +251,47 @@ class RecordedFile:
 
 
 @dataclass
+class Hold:
+    """Requests matching a route wait at the fake until ``release()``: Discord taking its time, so a
+    test can act while a request is in flight. ``entered`` is set when the first one arrives."""
+
+    method: str | None
+    regex: re.Pattern[str]
+    entered: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self.released.set()
+
+
+@dataclass
+class Upload:
+    """A file a user attached to a slash command (an attachment option, type 11), as ``fake.upload`` made it.
+
+    Discord puts it in ``data.resolved.attachments`` and serves its bytes from its CDN; the fake serves
+    them at ``/cdn/{id}/{filename}`` and counts the downloads, so a test can tell whether the bot read it.
+    """
+
+    id: int
+    filename: str
+    data: bytes
+    content_type: str | None = None
+    downloads: int = 0
+
+    def payload(self, base_url: str) -> dict[str, Any]:
+        url = f"{base_url}/cdn/{self.id}/{self.filename}"
+        return {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": len(self.data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": self.content_type,
+            "ephemeral": True,
+        }
+
+
+@dataclass
 class RecordedRequest:
     """One REST request as the fake saw it. ``json`` is the JSON body, or ``payload_json`` of a multipart body."""
 
@@ -474,6 +515,7 @@ class FakeDiscord:
         self.messages: dict[int, dict[str, Any]] = {}
         self.deleted_messages: dict[int, dict[str, Any]] = {}
         self.channel_posts: list[int] = []  # ids of messages created through POST /channels/{id}/messages
+        self.uploads: dict[int, Upload] = {}  # files attached to slash commands, by attachment id
         self.nonce_hits = 0
         self.interactions: dict[str, InteractionHandle] = {}
         self.synced: dict[int | None, list[dict[str, Any]]] = {}  # scope (None = global, else guild id)
@@ -485,6 +527,7 @@ class FakeDiscord:
         self.error_log: ErrorLogCapture | None = None  # set by running_bot
 
         self._faults: list[Fault] = []
+        self._holds: list[Hold] = []
         self._nonces: dict[tuple[int, str], int] = {}
         self._command_ids: dict[tuple[int | None, int, str], int] = {}
         self._session_id = secrets.token_hex(16)
@@ -545,6 +588,12 @@ class FakeDiscord:
     def guild_of(self, guild_id: int) -> FakeGuild | None:
         return next((guild for guild in self.guilds if guild.id == guild_id), None)
 
+    def upload(self, filename: str, data: bytes, *, content_type: str | None = None) -> Upload:
+        """A file for an attachment option: pass it as the option's value, e.g. ``{"file": upload}``."""
+        upload = Upload(snowflake(), filename, data, content_type)
+        self.uploads[upload.id] = upload
+        return upload
+
     def block_dms(self, user_id: int) -> None:
         """Sending a DM to this user fails with 403 code 50007, as when they closed their DMs."""
         self.blocked_dm_user_ids.add(user_id)
@@ -580,6 +629,8 @@ class FakeDiscord:
         return self
 
     async def close(self) -> None:
+        for hold in self._holds:
+            hold.release()
         if self._active_ws is not None and not self._active_ws.closed:
             await self._active_ws.close()
         if self._runner is not None:
@@ -694,6 +745,13 @@ class FakeDiscord:
         fault = Fault(method, regex, status, times, retry_after, code, message, is_global)
         self._faults.append(fault)
         return fault
+
+    def hold(self, route: str) -> Hold:
+        """Makes requests matching ``route`` (as in ``fail``) wait until ``hold.release()``; then they go on."""
+        method, regex = _compile_route(route)
+        held = Hold(method, regex)
+        self._holds.append(held)
+        return held
 
     def _take_fault(self, method: str, path: str) -> Fault | None:
         for fault in self._faults:
@@ -1025,7 +1083,7 @@ class FakeDiscord:
         return out
 
     def _resolve(self, kind: int, object_id: int, resolved: dict[str, dict[str, Any]]) -> None:
-        """Fills ``data.resolved`` for user/channel/role options the way Discord does."""
+        """Fills ``data.resolved`` for user/channel/role/attachment options the way Discord does."""
         key = str(object_id)
         if kind in (6, 9) and object_id in self.users:
             user = self.users[object_id]
@@ -1038,6 +1096,8 @@ class FakeDiscord:
             role = next((r for r in self.guild.roles if r.id == object_id), None)
             if role is not None:
                 resolved.setdefault("roles", {})[key] = role.payload()
+        if kind == 11 and object_id in self.uploads:
+            resolved.setdefault("attachments", {})[key] = self.uploads[object_id].payload(self.base_url)
         if kind == 7:
             channel = self.channel(object_id)
             if channel is not None:
@@ -1133,7 +1193,8 @@ class FakeDiscord:
 
         ``subcommand`` is ``"sub"`` or ``"group sub"``. Option values are typed from ``Typed(value, type)``,
         then ``types``, then the synced schema, then the Python type (str 3, int 4, bool 5, float 10); users,
-        channels and roles (types 6-9) take an id and are put in ``data.resolved``. With ``validate`` the fake
+        channels and roles (types 6-9) take an id, attachments (11) a ``fake.upload(...)``, and are put in
+        ``data.resolved``. With ``validate`` the fake
         refuses (LookupError/ValueError) what Discord's client would not send: unsynced or hidden commands,
         unknown or missing options, values outside choices or min/max. ``permissions`` overrides the member's
         computed permissions.
@@ -1386,6 +1447,11 @@ class FakeDiscord:
                 record.status = fault.status
                 record.faulted = True
                 return fault.respond()
+            for held in self._holds:
+                if held.method in (None, request.method) and held.regex.match(path):
+                    held.entered.set()
+                    await self._notify()
+                    await held.released.wait()
             status, response = await self._route(record)
             record.status, record.response = status, response
             return self._json(status, response)
@@ -1412,6 +1478,11 @@ class FakeDiscord:
 
     async def _cdn(self, request: web.Request) -> web.Response:
         attachment_id = request.match_info["attachment_id"]
+        upload = self.uploads.get(int(attachment_id)) if attachment_id.isdigit() else None
+        if upload is not None:
+            upload.downloads += 1
+            await self._notify()
+            return web.Response(body=upload.data)
         for req in self.requests:
             for recorded in req.files:
                 if recorded.attachment_id == attachment_id:

@@ -90,6 +90,21 @@ async def start_petitionbot(*args: str, env: dict[str, str], cwd: Path) -> async
     )
 
 
+async def read_until(stream: asyncio.StreamReader, text: str, seen: list[str], seconds: float = 30) -> None:
+    """Read a process's lines into `seen` until one contains `text`; fail if it ends or stalls first."""
+
+    async def scan() -> None:
+        while True:
+            line = await stream.readline()
+            if not line:
+                raise AssertionError(f"the bot ended before {text!r}:\n" + "".join(seen))
+            seen.append(line.decode())
+            if text in seen[-1]:
+                return
+
+    await asyncio.wait_for(scan(), seconds)
+
+
 async def petitionbot(*args: str, env: dict[str, str], cwd: Path, seconds: float = 60) -> Ran:
     """`petitionbot …` to the end, while this loop keeps serving the fakes."""
     proc = await start_petitionbot(*args, env=env, cwd=cwd)

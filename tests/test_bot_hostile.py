@@ -54,6 +54,7 @@ SLASH_OPTIONS: dict[tuple[str, str], dict[str, Any]] = {
     ("stats", "country"): {},
     ("stats", "subject"): {},
     ("stats", "sponsor"): {},
+    ("stats", "view"): {},
     ("follow", "what"): {},
     ("follow", "country"): {},
     ("follow", "number"): {},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,9 +13,13 @@ import pytest
 import yarl
 
 from bot.discord_bot import PetitionBot, apply_endpoints, discover_extensions, run_bot, token_missing_message
+from bot.petitions.ingest import ingest_petitions
+from bot.petitions.store import Store
 from tests.conftest import TODAY, make_settings
 from tests.discord_limits import check_commands
-from tests.fake_discord import FastIdentifyMixin, running_bot, visible_text
+from tests.factories import make_petition
+from tests.fake_discord import FakeDiscord, FastIdentifyMixin, running_bot, visible_text
+from tests.ops_helpers import cli_env, read_until, start_petitionbot
 
 FRENCH_NAMES = {
     "petition": "petition",
@@ -60,7 +66,7 @@ async def test_admin_group_is_hidden_and_guild_only_while_about_is_public(bot, f
     admin = fake.synced_command("admin")
     assert int(admin["default_member_permissions"]) == discord.Permissions(manage_guild=True).value
     assert admin["contexts"] == [0]
-    assert {o["name"] for o in admin["options"]} == {"status", "reload", "sync", "refresh"}
+    assert {o["name"] for o in admin["options"]} == {"status", "reload", "sync", "refresh", "import"}
     assert fake.synced_command("about")["default_member_permissions"] is None
 
 
@@ -134,3 +140,43 @@ def test_endpoints_follow_settings_only_when_they_differ_from_discord(tmp_path: 
     apply_endpoints(custom)
     assert discord.http.Route.BASE == "http://127.0.0.1:9/api/v10"
     assert yarl.URL("ws://127.0.0.1:9/gw") == discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+
+
+async def test_petitionbot_run_opens_the_store_its_settings_name_answers_and_stops_cleanly(
+    tmp_path: Path, fake: FakeDiscord
+) -> None:
+    """`petitionbot run` (main → cmd_run → run_bot) as a real process: nothing handed to the bot but settings."""
+    db = tmp_path / "live" / "petitions.sqlite3"
+    db.parent.mkdir()
+    async with await Store.open(db) as store:
+        await ingest_petitions(store, [make_petition("e-4242", subject="Fisheries")])
+    env = cli_env(
+        tmp_path,
+        DISCORD_TOKEN=fake.token,
+        DISCORD_API_BASE=fake.api_base,
+        DISCORD_GATEWAY_URL=fake.gateway_url,
+        DEV_GUILD_ID=fake.guild_id,
+        PETITIONBOT_DB=db,
+        LOG_LEVEL="INFO",
+    )
+    proc = await start_petitionbot("run", env=env, cwd=tmp_path)
+    seen: list[str] = []
+    try:
+        assert proc.stderr is not None
+        await read_until(proc.stderr, "ready as PetitionBot", seen)
+        message = await (await fake.slash("petition", {"number": "e-4242"})).final_message(timeout=30)
+        proc.send_signal(signal.SIGTERM)
+        rest = await asyncio.wait_for(proc.stderr.read(), 30)
+        code = await asyncio.wait_for(proc.wait(), 30)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    stderr = "".join(seen) + rest.decode()
+    text = visible_text(message)
+    assert text.startswith("e-4242 — Fisheries") and "Elizabeth May" in text
+    assert "demo data" not in text
+    assert code == 0, stderr
+    assert "Traceback" not in stderr and " ERROR " not in stderr, stderr
+    assert stderr.rstrip().endswith("closed"), stderr[-500:]
+    assert not (tmp_path / "var").exists(), "no store but the one the settings name"

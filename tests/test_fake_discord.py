@@ -202,7 +202,6 @@ async def test_slash_reply_is_captured(fake: FakeDiscord, bot: TinyBot) -> None:
     handle = await fake.slash("ping", locale="fr")
     response = await handle.wait_response()
     assert response.type == 4
-    assert response.elapsed < 3
     message = await handle.final_message()
     assert message["embeds"][0]["title"] == "Pong"
     assert "locale fr" in visible_text(message)

@@ -7,9 +7,9 @@ anything goes wrong mid-run the store is exactly as it was before.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
-import time
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -289,11 +289,9 @@ async def test_retry_after_is_honoured(site: SiteServer, store: Store) -> None:
 
 async def test_a_long_retry_after_ends_the_run_without_waiting(site: SiteServer, store: Store) -> None:
     site.fail("429", LISTING, times=None, retry_after="3600")
-    started = time.monotonic()
 
-    summary = await run(store, site)
+    summary = await asyncio.wait_for(run(store, site), 120)  # sitting out the hour stops the test
 
-    assert time.monotonic() - started < 30  # it did not sit out the hour
     assert len(site.requests) == 1  # no retry, and no fallback requests either
     assert summary.stopped_reason == "rate limited" and not summary.written
     assert "3600 s pause" in summary.failures[0]

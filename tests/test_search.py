@@ -217,27 +217,32 @@ async def test_unknown_sponsor_filter_finds_nothing_but_says_why(store: Store) -
     assert any(s.kind == "drop_filter" and s.value == "sponsor" for s in result.suggestions)
 
 
+#: A query with no searchable word lists the whole corpus, latest event first.
+EVERYTHING = ["e-101", "e-100", "441-00155", "e-102", *(f"e-{n}" for n in range(907, 899, -1))]
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        '"',
-        '"refugees',
-        "refugees OR",
-        "NOT refugees",
-        "NEAR(a b)",
-        "title:refugees",
-        "(kazakhstan",
-        "* - ^ AND",
-        "refugees -syria",
-        "😀🇨🇦",
-        "x" * 5000,
-        "\x00\x1f\u200b",
-        "{title}: kazakhstan",
+        ('"', EVERYTHING),
+        ('"refugees', ["e-100", "e-101"]),
+        ("refugees OR", ["e-100", "e-101"]),
+        ("NOT refugees", []),  # "not" is a word no petition here uses
+        ("NEAR(a b)", []),
+        ("title:refugees", ["e-100", "e-101"]),
+        ("(kazakhstan", ["441-00155"]),
+        ("* - ^ AND", ["e-101"]),  # "and" is in its subject, "Citizenship and immigration"
+        ("refugees -syria", ["e-100"]),  # "-" does not exclude: both words must match
+        ("😀🇨🇦", EVERYTHING),
+        ("x" * 5000, []),
+        ("\x00\x1f\u200b", EVERYTHING),
+        ("{title}: kazakhstan", []),  # "title" is a word here, and 441-00155 lacks it
     ],
 )
-async def test_operator_soup_never_raises(store: Store, text: str) -> None:
-    result = await search(store, text)
-    assert isinstance(result.total, int)
+async def test_operator_soup_is_searched_as_plain_words(store: Store, text: str, expected: list[str]) -> None:
+    result = await search(store, text, limit=50)
+    assert numbers(result) == expected
+    assert result.total == len(expected) and result.total_exact
 
 
 async def test_operators_are_searched_as_words(store: Store) -> None:
@@ -411,7 +416,9 @@ async def test_parliament_filter_reaches_an_older_parliament(tmp_path: Path, bro
         assert numbers(newest) == ["e-6", "e-5"] and not newest.total_exact  # the newest FILTERED_SCAN
 
 
-async def test_hits_say_whether_they_are_demo_petitions_and_real_data_replaces_the_sample(tmp_path: Path) -> None:
+async def test_hits_say_whether_they_are_demo_petitions_and_real_data_replaces_the_sample(
+    tmp_path: Path,
+) -> None:
     async with await Store.open(tmp_path / "t.sqlite") as s:
         await s.upsert([Prepared(make_petition("e-1", demo=True)), Prepared(make_petition("e-3", demo=True))])
         assert {h.number: h.demo for h in (await search(s, "rivers")).hits} == {"e-1": True, "e-3": True}
@@ -475,5 +482,38 @@ async def test_the_stored_word_counts_are_those_of_the_full_text_index(tmp_path)
         )
         assert stored == indexed
         assert stored["ecluses"] == 1 and stored["rivers"] == 4
+    finally:
+        await s.close()
+
+
+async def test_the_stored_keyword_subject_and_sponsor_counts_are_those_of_the_rows(tmp_path) -> None:
+    """Autocomplete, spelling, sponsors and the subject filter read counts the store keeps
+    as it writes; after new, changed and removed demo records they equal a count of the rows."""
+    from dataclasses import replace as _replace
+
+    from bot.petitions.search import subjects
+    from tests.factories import make_petition as _make
+
+    s = await Store.open(tmp_path / "names.sqlite3")
+    try:
+        await s.upsert([Prepared(_replace(_make("e-1", subject="Demo only", keywords=["Demo"]), demo=True))])
+        await s.upsert([Prepared(_make(f"e-{n}")) for n in range(100, 105)])  # the demo record goes
+        await s.upsert([Prepared(_make("e-101", subject="Health", keywords=["Vaccines", ("Climate change", None)]))])
+        await s.upsert([Prepared(_make("e-102", keywords=["Climate change", "Climate change"]))])
+        kept = await s.conn.execute_fetchall("SELECT folded, petitions FROM keyword_counts")
+        counted = await s.conn.execute_fetchall(
+            "SELECT folded, count(DISTINCT number) FROM petition_keywords GROUP BY folded"
+        )
+        assert [tuple(r) for r in kept] == [tuple(r) for r in counted] == [("climate change", 5), ("vaccines", 1)]
+        grouped = await s.conn.execute_fetchall(
+            "SELECT subject_en, subject_fr, count(*) FROM petitions GROUP BY subject_en, subject_fr"
+        )
+        sponsors = await s.conn.execute_fetchall("SELECT sponsor_id, sponsor_name, petitions FROM sponsor_counts")
+        assert [tuple(r) for r in sponsors] == [(2897, "Elizabeth May", 5)]
+        # a record that comes back with only its English subject keeps the French one it had
+        assert await subjects(s) == [tuple(r) for r in grouped] == [
+            ("Environment", "Environnement", 4),
+            ("Health", "Environnement", 1),
+        ]
     finally:
         await s.close()

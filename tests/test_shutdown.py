@@ -22,21 +22,8 @@ from bot.petitions.ingest import prepare
 from bot.petitions.model import Bi, Response
 from bot.petitions.store import Store
 from tests.fake_discord import FakeDiscord
-from tests.ops_helpers import cli_env, start_petitionbot
+from tests.ops_helpers import cli_env, read_until, start_petitionbot
 from tests.replay import generate_corpus, replay_site
-
-
-async def read_until(stream: asyncio.StreamReader, text: str, seen: list[str], seconds: float = 30) -> None:
-    async def scan() -> None:
-        while True:
-            line = await stream.readline()
-            if not line:
-                raise AssertionError(f"the bot ended before {text!r}:\n" + "".join(seen))
-            seen.append(line.decode())
-            if text in seen[-1]:
-                return
-
-    await asyncio.wait_for(scan(), seconds)
 
 
 def integrity(path: Path) -> str:

@@ -10,8 +10,8 @@ import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -20,8 +20,10 @@ from bot.petitions import search as search_mod
 from bot.petitions import sponsors as sponsors_mod
 from bot.petitions.backfill import OnDemand, Stopped, has_details
 from bot.petitions.errors import PetitionNotFound, UserFacingError
-from bot.petitions.model import Bi, Lang, Petition
+from bot.petitions.model import Bi, Lang, Petition, province_code
 from bot.petitions.numbers import PetitionNumber, parse_number
+from bot.petitions.response_times import ResponseTimes, Timing
+from bot.petitions.response_times import compute as compute_response_times
 from bot.petitions.store import Store
 
 log = logging.getLogger(__name__)
@@ -73,14 +75,38 @@ class ResponseAnswer:
     answered_in_days: int | None
 
 
+ScopeKind = Literal["country", "subject", "sponsor", "all"]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which petitions a statistic counts: those about a country, on a subject, by an MP, or all."""
+
+    kind: ScopeKind
+    name: Bi[str] = field(default_factory=Bi)
+
+
 @dataclass(slots=True)
 class StatsAnswer:
-    label: str
+    scope: Scope
     per_year: dict[int, int]
+    """Every year from the first to the last, those without a petition at 0."""
     signatures_by_province: dict[str, int]
+    """By province code (`model.PROVINCES`) where the name is known, else by the name as printed; most first."""
     petitions: int
     with_response: int
     demo: bool
+    as_of: date | None = None
+
+
+@dataclass(slots=True)
+class ResponsesAnswer:
+    scope: Scope
+    times: ResponseTimes
+    petitions: int
+    demo: bool
+    as_of: date | None
+    today: date
 
 
 _ROW_SQL = (
@@ -185,19 +211,21 @@ async def petitions_for_country(
     where = ["c.code = ?"]
     params: list[Any] = [best.code]
     if status_ids:
-        where.append(f"p.status_id IN ({','.join('?' * len(status_ids))})")
+        where.append(f"c.status_id IN ({','.join('?' * len(status_ids))})")
         params.extend(status_ids)
     if kind:
-        where.append("p.kind = ?")
+        where.append("c.kind = ?")
         params.append(kind)
-    base = f"FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE {' AND '.join(where)}"
-    # Without a petition filter the links alone answer the count (an index-only scan).
-    count_from = base if len(where) > 1 else "FROM petition_countries c WHERE c.code = ?"
+    # The links hold the petition's status, kind and date, and their index covers them: the count
+    # and the page's numbers come from the index alone; only the page's rows are read.
+    links = f"FROM petition_countries c WHERE {' AND '.join(where)}"
     pages = []
     for is_primary in (1, 0):
-        total = (await store._one(f"SELECT count(*) {count_from} AND c.is_primary = ?", (*params, is_primary)))[0]
+        total = (await store._one(f"SELECT count(*) {links} AND c.is_primary = ?", (*params, is_primary)))[0]
         rows = await store._all(
-            f"{_ROW_SQL} {base} AND c.is_primary = ? ORDER BY c.last_event DESC, c.number DESC LIMIT ? OFFSET ?",
+            f"{_ROW_SQL} FROM (SELECT c.number, c.last_event {links} AND c.is_primary = ? "
+            "ORDER BY c.last_event DESC, c.number DESC LIMIT ? OFFSET ?) AS c "
+            "CROSS JOIN petitions p ON p.number = c.number ORDER BY c.last_event DESC, c.number DESC",
             (*params, is_primary, limit, offset),
         )
         pages.append(Page([_row(r, bool(is_primary)) for r in rows], total, offset, limit))
@@ -297,37 +325,107 @@ async def stats(
     store: Store, *, country: str | None = None, subject: str | None = None, sponsor: str | None = None
 ) -> StatsAnswer:
     """Petitions over time and signatures by province for one country, subject or sponsor."""
+    if not (country or subject or sponsor):
+        raise UserFacingError("stats.need_one")
+    scope, base, params = await _scope(store, country=country, subject=subject, sponsor=sponsor)
+    rows = await store._all(
+        "SELECT p.presented_on, p.opened_at, p.has_response, p.demo, "
+        f"json_extract(p.record, '$.signatures_by_province') AS provinces {base}",
+        params,
+    )
+    per_year: Counter[int] = Counter()
+    provinces: Counter[str] = Counter()
+    answered = 0
+    demo = False
+    for r in rows:
+        answered += int(bool(r["has_response"]))
+        demo = demo or bool(r["demo"])
+        when = r["presented_on"] or r["opened_at"]
+        if when:
+            per_year[int(when[:4])] += 1
+        for name, count in json.loads(r["provinces"] or "{}").items():
+            provinces[province_code(name) or name] += int(count)
+    years = range(min(per_year), max(per_year) + 1) if per_year else range(0)
+    return StatsAnswer(
+        scope=scope,
+        per_year={year: per_year[year] for year in years},
+        signatures_by_province=dict(provinces.most_common()),
+        petitions=len(rows),
+        with_response=answered,
+        demo=demo,
+        as_of=await data_date(store),
+    )
+
+
+async def response_times(
+    store: Store,
+    today: date,
+    *,
+    country: str | None = None,
+    subject: str | None = None,
+    sponsor: str | None = None,
+) -> ResponsesAnswer:
+    """How fast the government answered the petitions of one country, subject or sponsor, or all of them."""
+    scope, base, params = await _scope(store, country=country, subject=subject, sponsor=sponsor)
+    rows = await store._all(
+        "SELECT p.number, p.parliament, p.presented_on, p.response_tabled_on, p.status_id, p.has_response, "
+        "p.demo, json_extract(p.record, '$.response.header.en') AS header_en, "
+        f"json_extract(p.record, '$.response.header.fr') AS header_fr {base}",
+        params,
+    )
+    timings = [
+        Timing(
+            number=r["number"],
+            parliament=r["parliament"],
+            presented_on=date.fromisoformat(r["presented_on"]) if r["presented_on"] else None,
+            tabled_on=date.fromisoformat(r["response_tabled_on"]) if r["response_tabled_on"] else None,
+            status_id=r["status_id"],
+            answered=bool(r["has_response"]),
+            header=Bi(r["header_en"], r["header_fr"]),
+        )
+        for r in rows
+    ]
+    return ResponsesAnswer(
+        scope=scope,
+        times=compute_response_times(timings, today),
+        petitions=len(rows),
+        demo=any(bool(r["demo"]) for r in rows),
+        as_of=await data_date(store),
+        today=today,
+    )
+
+
+async def data_date(store: Store) -> date | None:
+    """How fresh the store is: the day of the last refresh from the site, else its latest event."""
+    refreshed = await store.get_meta("last_refresh")
+    if refreshed:
+        return datetime.fromisoformat(refreshed).date()
+    latest = (await store._one("SELECT max(last_event) FROM petitions"))[0]
+    return date.fromisoformat(latest[:10]) if latest else None
+
+
+async def _scope(
+    store: Store, *, country: str | None, subject: str | None, sponsor: str | None
+) -> tuple[Scope, str, list[Any]]:
+    """The scope asked for, and the `FROM … WHERE …` (table alias `p`) that selects its petitions."""
     if country:
         found = countries.resolve_country(country)
         if not found:
             raise UserFacingError("country.unknown", value=country[:60])
-        label = found[0].name.en or found[0].code
-        sql = "SELECT p.record FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE c.code = ?"
-        params: list[Any] = [found[0].code]
-    elif subject:
-        label = subject
-        sql = "SELECT record FROM petitions WHERE subject_en = ? COLLATE NOCASE OR subject_fr = ? COLLATE NOCASE"
-        params = [subject, subject]
-    elif sponsor:
+        return (
+            Scope("country", found[0].name),
+            "FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE c.code = ?",
+            [found[0].code],
+        )
+    if subject:
+        where = "WHERE (p.subject_en = ? COLLATE NOCASE OR p.subject_fr = ? COLLATE NOCASE)"
+        named = await store._one(f"SELECT p.subject_en, p.subject_fr FROM petitions p {where} LIMIT 1", [subject] * 2)
+        name = Bi(named[0], named[1]) if named else Bi(subject, subject)
+        return Scope("subject", name), f"FROM petitions p {where}", [subject, subject]
+    if sponsor:
         matches = await sponsors_mod.find_sponsors(store, sponsor, limit=1)
         if not matches:
             raise UserFacingError("sponsor.unknown", value=sponsor[:60])
-        label = matches[0].name
-        sql = "SELECT record FROM petitions WHERE sponsor_name = ? COLLATE NOCASE"
-        params = [matches[0].name]
-    else:
-        raise UserFacingError("stats.need_one")
-    per_year: Counter[int] = Counter()
-    provinces: Counter[str] = Counter()
-    total = answered = 0
-    demo = False
-    for r in await store._all(sql, params):
-        p = Petition.from_dict(json.loads(r[0]))
-        total += 1
-        answered += int(p.has_response)
-        demo = demo or p.demo
-        when = p.presented_on or (p.opened_at.date() if p.opened_at else None)
-        if when:
-            per_year[when.year] += 1
-        provinces.update(p.signatures_by_province)
-    return StatsAnswer(label, dict(sorted(per_year.items())), dict(provinces.most_common()), total, answered, demo)
+        name = matches[0].name
+        return Scope("sponsor", Bi(name, name)), "FROM petitions p WHERE p.sponsor_name = ? COLLATE NOCASE", [name]
+    return Scope("all"), "FROM petitions p", []

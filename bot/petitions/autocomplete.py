@@ -9,6 +9,7 @@ The command checks the submitted value again, so a choice is only a hint.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -201,19 +202,33 @@ async def _fts_candidates(store: Store, terms: list[str]) -> list[Any]:
     return await _rows(store, sql, [fts, _CANDIDATES])
 
 
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """A subject or keyword text as FTS5 sees its letters (these texts repeat, hence the cache)."""
+    return _plain(text)
+
+
+def _word_starts(words: list[str]) -> list[re.Pattern[str]]:
+    """One pattern per typed word: that word at the start of a word (a letter or digit not preceded by one)."""
+    return [re.compile(r"(?<![^\W_])" + re.escape(w)) for w in words]
+
+
 def _ranked(rows: list[Any], words: list[str], lang: str) -> list[Choice]:
     """Candidates holding a word that starts with each typed word, title matches first."""
-    ranked: list[tuple[int, str, Choice]] = []
-    for number, en, fr, title, kws in rows:
-        title_words = _WORD.findall(_plain(title or ""))
-        kw_words = _WORD.findall(_plain(kws or ""))
-        if not all(any(t.startswith(w) for t in title_words + kw_words) for w in words):
-            continue
-        in_title = all(any(t.startswith(w) for t in title_words) for w in words)
-        extra = "" if in_title else _matched_keyword(kws or "", words)
-        ranked.append((0 if in_title else 1, number, (_label((number, en, fr), lang, extra), number)))
-    ranked.sort(key=lambda x: x[0])  # stable: newest stored first within each rank
-    return [c for _, _, c in ranked]
+    starts = _word_starts(words)
+    in_titles, in_keywords = [], []
+    for row in rows:
+        title, kws = _folded(row[3] or ""), _folded(row[4] or "")
+        if all(p.search(title) for p in starts):
+            in_titles.append(row)
+        elif all(p.search(title) or p.search(kws) for p in starts):
+            in_keywords.append(row)
+    # newest stored first within each rank; labels only for the choices Discord will show
+    shown = in_titles[:MAX_CHOICES]
+    out = [(_label(r, lang), r[0]) for r in shown]
+    for r in in_keywords[: MAX_CHOICES - len(shown)]:
+        out.append((_label(r, lang, _matched_keyword(r[4] or "", starts)), r[0]))
+    return out
 
 
 async def _title_heads(store: Store, letter: str) -> list[str]:
@@ -227,10 +242,9 @@ async def _title_heads(store: Store, letter: str) -> list[str]:
     return sorted(h for h in await cached(store, "title-heads", build) if h.startswith(letter))
 
 
-def _matched_keyword(keywords_text: str, words: list[str]) -> str:
+def _matched_keyword(keywords_text: str, starts: list[re.Pattern[str]]) -> str:
     for part in re.split(r"\s\n\s|\n", keywords_text):
-        part_words = _WORD.findall(_plain(part))
-        if any(t.startswith(w) for t in part_words for w in words):
+        if any(p.search(_folded(part)) for p in starts):
             return part.strip()
     return ""
 

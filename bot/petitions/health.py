@@ -4,13 +4,19 @@ Why not through `Store.open`: opening the store applies migrations and may re-de
 which is right for a command that uses the store and wrong for one that only asks whether the
 file is sound (`petitionbot doctor`, a health check next to a running bot). This module opens
 the file read-only, with its own short-lived connection, and writes nothing.
+
+The other health figures `/admin status` shows live here too: the file's size on disk, the
+installed version, and what the running bot last heard from the petitions site (`SourceHealth`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.petitions.store import latest_schema_version
@@ -61,3 +67,65 @@ def inspect_database(path: Path) -> Inspection:
         petitions=int(petitions),
         follows={guild: frozenset(channels) for guild, channels in follows.items()},
     )
+
+
+def database_size(path: Path) -> int | None:
+    """Bytes on disk of a database: the file and its write-ahead log (what a backup or a full disk is about).
+
+    None for an in-memory database or a file that is gone.
+    """
+    if str(path) == ":memory:":
+        return None
+    total = 0
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            total += part.stat().st_size
+        except FileNotFoundError:
+            if part == path:
+                return None
+    return total
+
+
+def package_version() -> str:
+    """The installed version of petitionbot ("dev" when run from a checkout that was never installed)."""
+    try:
+        return importlib.metadata.version("petitionbot")
+    except importlib.metadata.PackageNotFoundError:
+        return "dev"
+
+
+# --- the petitions site, as the running bot found it -----------------------------------------------
+
+
+@dataclass(slots=True)
+class SourceHealth:
+    """What the running bot last heard from the petitions site, for `/admin status`.
+
+    In memory on purpose: it describes this run of the bot. The store keeps what must
+    outlive it (the time of the last refresh that read the listing, `last_refresh`).
+    """
+
+    refreshed_at: datetime | None = None
+    refresh_ok: bool | None = None
+    refresh_line: str | None = None
+    error: str | None = None
+    error_at: datetime | None = None
+    captcha_at: datetime | None = None
+
+    def refreshed(
+        self, line: str, *, ok: bool, failures: Sequence[str] = (), stopped: str | None = None
+    ) -> None:
+        """A refresh ended and said `line`; a failure inside it, or a captcha, is remembered too."""
+        now = datetime.now(UTC)
+        self.refreshed_at, self.refresh_ok, self.refresh_line = now, ok, line
+        if failures:
+            self.failed(f"refresh: {failures[-1]}", captcha=stopped == "captcha", at=now)
+        elif stopped == "captcha":
+            self.captcha_at = now
+
+    def failed(self, error: str, *, captcha: bool = False, at: datetime | None = None) -> None:
+        """The site failed us (a refresh that raised, a backfill that stopped)."""
+        at = at or datetime.now(UTC)
+        self.error, self.error_at = " ".join(error.split())[:300], at
+        if captcha:
+            self.captcha_at = at

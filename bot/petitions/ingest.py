@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -52,6 +53,7 @@ __all__ = [
     "export_snapshot",
     "ingest_paths",
     "ingest_petitions",
+    "ingest_upload",
     "load_demo_if_empty",
     "prepare",
     "prepare_stream",
@@ -253,6 +255,23 @@ async def ingest_paths(
             f.close()
     result.unchanged.extend(skipped)
     return IngestReport(files=len(paths), records=count, result=result, not_found=[])
+
+
+async def ingest_upload(
+    store: Store, data: bytes, name: str, *, limits: Limits | None = None
+) -> IngestReport:
+    """`ingest_paths` for a file received as bytes (`/admin import`): the same checks, one transaction.
+
+    The bytes go to a private temporary file, since recognising and streaming a file needs one; a
+    refusal names the file as the user called it (`name`), not the temporary path.
+    """
+    with tempfile.TemporaryDirectory(prefix="petitionbot-import-") as folder:
+        path = Path(folder) / "upload"
+        await asyncio.to_thread(path.write_bytes, data)
+        try:
+            return await ingest_paths(store, [path], limits=limits)
+        except IngestError as exc:
+            raise IngestError(name, exc.reason) from exc
 
 
 async def export_snapshot(store: Store, out: IO[str]) -> int:

@@ -319,3 +319,35 @@ STATUS_LABELS: dict[int, Bi[str]] = {
 }
 """Status ids seen on the site. Only the 207 and 223 French labels were seen;
 the others are our translations and are used only when a page gives none."""
+
+
+# --- Provinces and territories -------------------------------------------------
+
+PROVINCES: dict[str, Bi[str]] = {
+    "AB": Bi("Alberta", "Alberta"),
+    "BC": Bi("British Columbia", "Colombie-Britannique"),
+    "MB": Bi("Manitoba", "Manitoba"),
+    "NB": Bi("New Brunswick", "Nouveau-Brunswick"),
+    "NL": Bi("Newfoundland and Labrador", "Terre-Neuve-et-Labrador"),
+    "NS": Bi("Nova Scotia", "Nouvelle-Écosse"),
+    "NT": Bi("Northwest Territories", "Territoires du Nord-Ouest"),
+    "NU": Bi("Nunavut", "Nunavut"),
+    "ON": Bi("Ontario", "Ontario"),
+    "PE": Bi("Prince Edward Island", "Île-du-Prince-Édouard"),
+    "QC": Bi("Quebec", "Québec"),
+    "SK": Bi("Saskatchewan", "Saskatchewan"),
+    "YT": Bi("Yukon", "Yukon"),
+}
+"""The codes the XML export uses, with the names the English and French pages print: the one
+catalogue of province names (parsing, statistics and charts all read it)."""
+
+_PROVINCE_CODES: dict[str, str] = {
+    key.casefold(): code
+    for code, names in PROVINCES.items()
+    for key in (code, names.en or "", names.fr or "")
+}
+
+
+def province_code(name: str) -> str | None:
+    """The code of a province named as either page prints it ("Quebec", "Québec") or by its code."""
+    return _PROVINCE_CODES.get(" ".join(name.split()).casefold())

@@ -29,7 +29,17 @@ from xml.sax.saxutils import quoteattr
 
 from bot.petitions.dates import parse_date, parse_datetime
 from bot.petitions.errors import BadPetitionNumber
-from bot.petitions.model import STATUS_LABELS, Bi, Initiator, Keyword, Kind, Lang, Petition, Sponsor
+from bot.petitions.model import (
+    PROVINCES,
+    STATUS_LABELS,
+    Bi,
+    Initiator,
+    Keyword,
+    Kind,
+    Lang,
+    Petition,
+    Sponsor,
+)
 from bot.petitions.numbers import detail_url, parse_number
 from bot.petitions.parse_text import (
     Block,
@@ -63,23 +73,6 @@ MAX_RECORD = 4_000_000
 class ExportError(ValueError):
     """The file is not XML, or not a petitions export."""
 
-
-# Province and territory codes used by the export, with the names the pages print.
-_PROVINCES: dict[str, Bi[str]] = {
-    "AB": Bi("Alberta", "Alberta"),
-    "BC": Bi("British Columbia", "Colombie-Britannique"),
-    "MB": Bi("Manitoba", "Manitoba"),
-    "NB": Bi("New Brunswick", "Nouveau-Brunswick"),
-    "NL": Bi("Newfoundland and Labrador", "Terre-Neuve-et-Labrador"),
-    "NS": Bi("Nova Scotia", "Nouvelle-Écosse"),
-    "NT": Bi("Northwest Territories", "Territoires du Nord-Ouest"),
-    "NU": Bi("Nunavut", "Nunavut"),
-    "ON": Bi("Ontario", "Ontario"),
-    "PE": Bi("Prince Edward Island", "Île-du-Prince-Édouard"),
-    "QC": Bi("Quebec", "Québec"),
-    "SK": Bi("Saskatchewan", "Saskatchewan"),
-    "YT": Bi("Yukon", "Yukon"),
-}
 
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 _FR_VALUE = re.compile(
@@ -614,7 +607,7 @@ def _sponsor(el: ET.Element, lang: Lang) -> Sponsor | None:
     if not name:
         return None
     code = (_value(node, "provincecode") or "").upper()
-    province = _PROVINCES.get(code) or on_side(lang, code or None)
+    province = PROVINCES.get(code) or on_side(lang, code or None)
     return Sponsor(
         name=name,
         person_id=_int(_attr(node, "personid", "id", "affiliationid") or _value(node, "personid")),
@@ -632,7 +625,7 @@ def _by_province(el: ET.Element, lang: Lang) -> dict[str, int]:
         code = _attr(node, "province", "provincecode")
         count = _int(_attr(node, "signaturecount"))
         if code and count is not None:
-            names = _PROVINCES.get(code.upper())
+            names = PROVINCES.get(code.upper())
             label = (names.get(lang) if names else None) or code
             counts[label] = counts.get(label, 0) + count
     return counts

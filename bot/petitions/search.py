@@ -214,6 +214,8 @@ async def cached(store: Store, name: str, build: Callable[[], Awaitable[T]]) -> 
 
 def _plain(text: str) -> str:
     """Lower case without accents, the way the FTS tokenizer sees letters."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -429,12 +431,9 @@ async def subjects(store: Store) -> list[tuple[str | None, str | None, int]]:
     """Distinct (subject_en, subject_fr, petitions), cached until the next change."""
 
     async def build() -> list[tuple[str | None, str | None, int]]:
-        sql = (
-            "SELECT subject_en, subject_fr, count(*) FROM petitions "
-            "WHERE subject_en IS NOT NULL OR subject_fr IS NOT NULL GROUP BY subject_en, subject_fr"
-        )
+        sql = "SELECT subject_en, subject_fr, petitions FROM subject_counts"  # kept by Store.upsert
         async with store.conn.execute(sql) as cur:
-            return [(r[0], r[1], r[2]) for r in await cur.fetchall()]
+            return [(r[0] or None, r[1] or None, r[2]) for r in await cur.fetchall()]
 
     return await cached(store, "subjects", build)
 
@@ -443,9 +442,9 @@ async def keywords(store: Store) -> list[tuple[str, str | None, str | None, int]
     """Distinct keywords as (folded, name_en, name_fr, petitions), cached until the next change."""
 
     async def build() -> list[tuple[str, str | None, str | None, int]]:
-        sql = "SELECT folded, max(name_en), max(name_fr), count(*) FROM petition_keywords GROUP BY folded"
+        sql = "SELECT folded, name_en, name_fr, petitions FROM keyword_counts"  # kept by Store.upsert
         async with store.conn.execute(sql) as cur:
-            return [(r[0], r[1], r[2], r[3]) for r in await cur.fetchall()]
+            return [(r[0], r[1] or None, r[2] or None, r[3]) for r in await cur.fetchall()]
 
     return await cached(store, "keywords", build)
 

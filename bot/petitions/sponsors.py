@@ -69,12 +69,9 @@ async def sponsor_roster(store: Store) -> Roster:
     """Every distinct sponsor (one per member id) and the word index, built once per change of the store."""
 
     async def build() -> Roster:
-        sql = (
-            "SELECT sponsor_id, sponsor_name, count(*) FROM petitions "
-            "WHERE sponsor_name IS NOT NULL GROUP BY sponsor_id, sponsor_name"
-        )
+        sql = "SELECT sponsor_id, sponsor_name, petitions FROM sponsor_counts"  # kept by Store.upsert
         async with store.conn.execute(sql) as cur:
-            rows = list(await cur.fetchall())
+            rows = [(pid or None, name, n) for pid, name, n in await cur.fetchall()]
         by_id: dict[Any, list[tuple[str, int]]] = {}
         for pid, name, n in rows:
             by_id.setdefault(pid if pid is not None else ("name", fold(name)), []).append((name, n))

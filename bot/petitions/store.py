@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import sqlite3
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -170,6 +171,44 @@ class Store:
         await self.conn.execute("INSERT INTO temp.term_batch (term_batch) VALUES ('delete-all')")
         if sign < 0:
             await self.conn.execute("DELETE FROM search_terms WHERE docs <= 0")
+        await self._count_names(petitions, sign)
+
+    async def _count_names(self, petitions: Sequence[Petition], sign: int) -> None:
+        """Add or take away these petitions in `keyword_counts`, `subject_counts` and `sponsor_counts`."""
+        keywords: dict[str, list[Any]] = {}
+        for p in petitions:
+            seen: set[str] = set()
+            for kw in p.keywords:
+                folded = fold(kw.name.en or kw.name.fr)
+                entry = keywords.setdefault(folded, [folded, kw.name.en or "", kw.name.fr or "", 0])
+                entry[1], entry[2] = max(entry[1], kw.name.en or ""), max(entry[2], kw.name.fr or "")
+                if folded not in seen:
+                    seen.add(folded)
+                    entry[3] += sign
+        subjects = Counter(
+            (p.subject.en or "", p.subject.fr or "") for p in petitions if p.subject.en or p.subject.fr
+        )
+        await self.conn.executemany(
+            "INSERT INTO keyword_counts (folded, name_en, name_fr, petitions) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (folded) DO UPDATE SET petitions = petitions + excluded.petitions, "
+            "name_en = max(name_en, excluded.name_en), name_fr = max(name_fr, excluded.name_fr)",
+            list(keywords.values()),
+        )
+        await self.conn.executemany(
+            "INSERT INTO subject_counts (subject_en, subject_fr, petitions) VALUES (?, ?, ?) "
+            "ON CONFLICT (subject_en, subject_fr) DO UPDATE SET petitions = petitions + excluded.petitions",
+            [(en, fr, sign * n) for (en, fr), n in subjects.items()],
+        )
+        sponsors = Counter((p.sponsor.person_id or 0, p.sponsor.name) for p in petitions if p.sponsor and p.sponsor.name)
+        await self.conn.executemany(
+            "INSERT INTO sponsor_counts (sponsor_id, sponsor_name, petitions) VALUES (?, ?, ?) "
+            "ON CONFLICT (sponsor_id, sponsor_name) DO UPDATE SET petitions = petitions + excluded.petitions",
+            [(pid, name, sign * n) for (pid, name), n in sponsors.items()],
+        )
+        if sign < 0:
+            await self.conn.execute("DELETE FROM sponsor_counts WHERE petitions <= 0")
+            await self.conn.execute("DELETE FROM keyword_counts WHERE petitions <= 0")
+            await self.conn.execute("DELETE FROM subject_counts WHERE petitions <= 0")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -454,9 +493,18 @@ class Store:
             ],
         )
         await self.conn.executemany(
-            "INSERT INTO petition_countries (number, code, is_primary, mentions, last_event) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO petition_countries (number, code, is_primary, mentions, last_event, status_id, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (item.petition.number, c.code, int(c.primary), c.mentions, last_event(item.petition, now))
+                (
+                    item.petition.number,
+                    c.code,
+                    int(c.primary),
+                    c.mentions,
+                    last_event(item.petition, now),
+                    item.petition.status_id,
+                    item.petition.kind,
+                )
                 for item in written
                 for c in item.countries
             ],

@@ -58,6 +58,8 @@ SHOWN_MAX = 40  # characters of a refused value repeated in the message
 
 KINDS: tuple[str, ...] = get_args(Kind)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+STATS_VIEWS = ("petitions", "responses")
+"""What /stats and `petitionbot stats` draw: petitions per year and by province, or response times."""
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _WHOLE = re.compile(r"[+-]?\d+")
@@ -297,6 +299,11 @@ def kind(value: object) -> str | None:
 
 def log_level(value: object) -> str | None:
     return choice(value, "log_level", LOG_LEVELS)
+
+
+def stats_view(value: object) -> str:
+    """One of STATS_VIEWS; "petitions" when none is given."""
+    return choice(value, "view", STATS_VIEWS) or STATS_VIEWS[0]
 
 
 def flag(value: object, field: str) -> bool | None:
