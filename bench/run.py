@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -679,6 +680,7 @@ def _progress(msg: str) -> None:
 
 
 async def run_size(corpus: Path, size: int, queries: int, baseline_queries: int, seed: int) -> dict[str, Any]:
+    from bot.petitions import countries
     from bot.petitions import search as search_mod
     from bot.petitions.ingest import prepare_stream, read_snapshot_lines
     from bot.petitions.model import Petition
@@ -742,7 +744,10 @@ async def run_size(corpus: Path, size: int, queries: int, baseline_queries: int,
             result["first_typo"] = typo
 
             t0 = time.perf_counter_ns()
-            await search_mod.warm(store)
+            await search_mod.warm(store)  # what the bot does once at startup
+            countries.warm()
+            gc.collect()
+            gc.freeze()
             result["warm_ms"] = (time.perf_counter_ns() - t0) / 1e6
 
             plan = build_queries(samples, queries, seed)
@@ -847,7 +852,7 @@ def render(results: list[dict[str, Any]], queries: int, seed: int) -> str:
             lines.append(
                 f"| first misspelled search on a fresh store ({r['first_typo']!r}) | {r['first_typo_ms']:,.1f} ms | ≤ 50 ms | {_verdict(r['first_typo_ms'] <= 50)} |"
             )
-        lines.append(f"| spelling vocabulary warm-up (once at startup) | {r['warm_ms']:,.0f} ms | | |")
+        lines.append(f"| warm-up at startup (spelling vocabulary, country matchers) | {r['warm_ms']:,.0f} ms | | |")
         lines.append("")
         lines.append(
             "| operation | n | mean ms | p50 ms | p99 ms | max ms | first call ms | p99 target | verdict | baseline p50 ms | baseline p99 ms | baseline n | baseline/ours (p50) |"

@@ -278,12 +278,15 @@ async def cmd_petition(args: argparse.Namespace, settings: Settings) -> int:
             if empty and not args.offline:
                 print(t("store.empty", args.lang), file=sys.stderr)
             raise
+        related = await _related(store, settings, p.number) if args.related else None
     finally:
         await store.close()
     if args.json:
-        _emit_json(p)
+        _emit_json(p if related is None else {"petition": p, "related": related})
     else:
         print(render_petition(p, args.lang, _today(args)))
+        if related is not None:
+            print(_related_text(related, args.lang))
     return 0
 
 
@@ -367,7 +370,12 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         country=country,
     )
     answers.check_search(query, filters)
-    result = await _ask(args, settings, lambda store: answers.search(store, query, filters, limit=args.limit))
+
+    async def ask(store: Store) -> Any:
+        meaning = None if args.keywords_only else _meaning(store, settings)
+        return await answers.search(store, query, filters, limit=args.limit, meaning=meaning)
+
+    result = await _ask(args, settings, ask)
     if args.json:
         payload = _jsonable(result)
         for hit in payload.get("hits", []):
@@ -376,10 +384,17 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
             hit["snippet_highlighted"] = marked.replace("\x02", "**").replace("\x03", "**") if marked else None
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    print(t("results.count", args.lang, total=f"{result.total}{'' if result.total_exact else '+'}"))
+    if result.by_meaning:
+        print(t("search.by_meaning", args.lang))
+    else:
+        total = result.total
+        one = total == 1 and result.total_exact
+        print(t("results.one", args.lang) if one else t("results.count", args.lang, total=f"{total}{'' if result.total_exact else '+'}"))
     for hit in result.hits:
         title = (hit.title_fr if args.lang == "fr" else hit.title_en) or hit.title_en or hit.title_fr or ""
-        print(f"  {hit.number:<10} {title}")
+        tag = f" [{t('search.related_tag', args.lang)}]" if hit.related else ""
+        tag += f" [{t('demo', args.lang)}]" if hit.demo else ""
+        print(f"  {hit.number:<10} {title}{tag}")
     if not result.hits:
         print(t("results.none", args.lang))
         for s in result.suggestions:
@@ -549,6 +564,52 @@ async def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if summary.ok else 1
 
 
+# --- search by meaning (issue 11): `petitionbot embed`, related petitions ---------------------------
+
+
+def _meaning(store: Store, settings: Settings) -> Any:
+    """Search by meaning over this store (None when MEANING_SEARCH is false); the model loads on first use."""
+    from bot.petitions.meaning import EncoderHandle, Meaning
+
+    return Meaning(store, EncoderHandle(enabled=settings.meaning_search)) if settings.meaning_search else None
+
+
+async def _related(store: Store, settings: Settings, number: str) -> list[Any]:
+    from bot.petitions.meaning import related
+
+    return await related(store, _meaning(store, settings), number)
+
+
+def _related_text(hits: Sequence[Any], lang: str) -> str:
+    lines = [f"{t('related.cli_heading', lang)}:"]
+    for hit in hits:
+        title = (hit.title_fr if lang == "fr" else hit.title_en) or hit.title_en or hit.title_fr or ""
+        lines.append(f"  {hit.number:<10} {title}" + (f" ({hit.presented_on})" if hit.presented_on else ""))
+    if not hits:
+        lines.append(f"  {t('related.none', lang)}")
+    return "\n".join(lines)
+
+
+async def cmd_embed(args: argparse.Namespace, settings: Settings) -> int:
+    """Vectors for search by meaning: every petition without a current one, resumable at any moment."""
+    from bot.petitions.fetch import ProgressLine
+    from bot.petitions.meaning import EncoderHandle, Meaning
+
+    bar = ProgressLine(sys.stderr.isatty() and not args.quiet)
+    store = await _open(args, settings)
+    try:
+        meaning = Meaning(store, EncoderHandle(enabled=settings.meaning_search))
+        summary = await meaning.embed(limit=args.limit, on_progress=lambda p: bar.show(p.line()))
+        status = await meaning.status()
+    finally:
+        bar.close()
+        await store.close()
+    print(summary.line())
+    if summary.off is None:
+        print(f"{status.vectors:,} of {status.petitions:,} petitions have a current vector ({status.model})")
+    return 0 if summary.off is None else 1
+
+
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.discord_bot import run_bot, token_missing_message
 
@@ -645,6 +706,164 @@ async def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# --- ask: a question in plain English or French (issue 12; bot/petitions/understand/) ------------
+
+
+async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """The /ask answer as text, or with --json the reading's fields, `understood` and `results`."""
+    from bot import understood
+    from bot.petitions import understand
+
+    question = validate.question(" ".join(args.question))
+    today = _today(args)
+
+    async def go(store: Store) -> tuple[Any, Any, str]:
+        vocab = await understand.vocabulary(store)
+        reading = understand.read(question, vocab, today, lang=args.lang or "en")
+        lang = args.lang or reading.lang
+        meaning = None if args.keywords_only else _meaning(store, settings)
+        result = await understand.answer(store, reading, today, lang=lang, limit=args.limit, meaning=meaning)
+        return result, vocab, lang
+
+    result, vocab, lang = await _ask(args, settings, go)
+    line = understood.understood_line(result, lang, vocab)
+    others = [
+        {**alt.as_dict(), "label": understood.reading_text(alt, lang, vocab)} for alt in result.reading.alternatives
+    ]
+    if args.json:
+        payload = {
+            **result.reading.as_dict(),
+            "understood": line,
+            "total": result.found,
+            "results": _ask_results(result, lang, today),
+            "alternatives": others,
+        }
+        if result.error is not None:
+            payload["error"] = _message(result.error, lang)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 1 if result.error is not None else 0
+    print(line)
+    if result.error is not None:
+        print(_message(result.error, lang), file=sys.stderr)
+        return 1
+    print(_ask_text(result, lang, today))
+    if others:
+        print()
+        print(t("ask.other_readings", lang))
+        for other in others:
+            print(f"  → {other['label']}")
+    return 0
+
+
+def _ask_results(result: Any, lang: str, today: date) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    p = result.petition
+    if p is not None:
+        entry = {
+            "number": p.number,
+            "title": side(p.subject, lang),
+            "status": status_label(p.status_id, p.status, lang, presented=p.presented_on is not None, answered=p.has_response),
+            "presented_on": _jsonable(p.presented_on),
+            "response_tabled_on": _jsonable(p.response_tabled_on),
+            "has_response": p.has_response,
+            "demo": p.demo,
+            "deadline": deadlines.clock_line(deadlines.clock(p, today), lang),
+        }
+        if result.response is not None:
+            r = result.response
+            entry["response"] = {
+                "summary": r.summary,
+                "summary_lang": r.summary_lang,
+                "header": r.header,
+                "signer": r.signer,
+                "tabled_on": _jsonable(r.tabled_on),
+                "answered_in_days": r.answered_in_days,
+            }
+        out.append(entry)
+    for item in [*result.items, *result.mentioned]:
+        if p is not None and item.number == p.number:
+            continue
+        title, _ = item.title.pick(lang)
+        entry = {
+            "number": item.number,
+            "title": title or "",
+            "status": status_label(item.status_id, None, lang, presented=bool(item.presented_on), answered=item.has_response),
+            "presented_on": _jsonable(item.presented_on),
+            "last_event": _jsonable(item.last_event),
+            "has_response": item.has_response,
+            "demo": item.demo,
+        }
+        if item.primary is not None:
+            entry["primary"] = item.primary
+        if item.clock is not None:
+            entry["deadline"] = deadlines.clock_line(item.clock, lang)
+        out.append(entry)
+    return out
+
+
+def _ask_text(result: Any, lang: str, today: date) -> str:
+    from bot.understood import help_text
+
+    if result.kind in ("help", "none"):
+        return help_text(lang)
+    lines: list[str] = []
+    if result.kind == "response" and result.response is not None:
+        r, p = result.response, result.response.petition
+        lines.append(f"{p.number} — {side(p.subject, lang)}")
+        if p.demo:
+            lines.append(f"[{t('demo.banner', lang)}]")
+        for value in (r.header, r.signer and f"{t('label.signed_by', lang)}: {r.signer}"):
+            if value:
+                lines.append(value)
+        if r.tabled_on:
+            lines.append(f"{t('label.response_tabled', lang)}: {r.tabled_on.isoformat()}")
+        lines.append(f"{t('label.summary', lang)}:" + (f" {r.note}" if r.note else ""))
+        lines.append(_wrap(r.summary))
+        rest = [i for i in result.items if i.number != p.number]
+        if rest:
+            lines.append("")
+            lines.extend(_ask_rows(rest, lang))
+        return "\n".join(lines)
+    if result.kind == "petition" and result.petition is not None:
+        text = render_petition(result.petition, lang, today)
+        return text + ("\n" + t("ask.no_response_yet", lang) if result.no_response else "")
+    if result.no_response:
+        lines.append(t("ask.none_answered", lang) if result.items else t("ask.no_response_yet", lang))
+    if result.mentioned or result.mentioned_total:
+        from bot.petitions.countries import country_name
+
+        name = country_name(result.reading.country or "", lang)
+        lines.append(t("label.primary", lang, country=name) + f": {result.total}")
+        lines.extend(_ask_rows(result.items, lang) or ["  —"])
+        lines.append(t("label.mentioned", lang, country=name) + f": {result.mentioned_total}")
+        lines.extend(_ask_rows(result.mentioned, lang) or ["  —"])
+        return "\n".join(lines)
+    if not result.items and not result.total:
+        lines.append(t("results.none", lang))
+    elif result.total == 1 and result.exact:
+        lines.append(t("results.one", lang))
+    else:
+        lines.append(t("results.count", lang, total=f"{result.total}{'' if result.exact else '+'}"))
+    lines.extend(_ask_rows(result.items, lang))
+    return "\n".join(lines)
+
+
+def _ask_rows(items: Sequence[Any], lang: str) -> list[str]:
+    out = []
+    for item in items:
+        title, _ = item.title.pick(lang)
+        when = item.presented_on or item.last_event
+        status = status_label(item.status_id, None, lang, presented=bool(item.presented_on), answered=item.has_response)
+        line = f"  {item.number:<10} {title or ''} — {status}" + (f" ({when})" if when else "")
+        if item.clock is not None:
+            line += f" — {deadlines.clock_line(item.clock, lang)}"
+        out.append(line + (f" [{t('demo', lang)}]" if item.demo else ""))
+    return out
+
+
+# --- end of ask ---
+
+
 # --- argument parsing -------------------------------------------------------------------
 
 
@@ -721,6 +940,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p = add("petition", cmd_petition, "one petition by number (fetched from the site when not stored)")
     p.add_argument("number", type=v(validate.petition_number))
     p.add_argument("--offline", action="store_true", help="answer from the store only; never ask the site")
+    p.add_argument("--related", action="store_true", help="also list the 15 petitions nearest in meaning")
     p = add("country", cmd_country, "petitions about a country (either language, ISO code, typos allowed)")
     p.add_argument("country", type=v(validate.country))
     p.add_argument("--limit", type=v(validate.limit), default=10)
@@ -740,6 +960,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=v(lambda raw: validate.day(raw, "from")), default=None)
     p.add_argument("--to", dest="date_to", type=v(lambda raw: validate.day(raw, "to")), default=None)
     p.add_argument("--has-response", dest="has_response", action="store_true", default=None)
+    p.add_argument("--keywords-only", dest="keywords_only", action="store_true", help="no search by meaning")
     p.add_argument("--limit", type=v(validate.limit), default=10)
     p = add("sponsor", cmd_sponsor, "petitions presented or sponsored by an MP (fuzzy name)")
     p.add_argument("mp", type=v(validate.sponsor))
@@ -781,6 +1002,14 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p = add("refresh", cmd_refresh, "fetch new and changed petitions from the site (politely)", answer=False)
     p.add_argument("--quiet", action="store_true")
+    p = add("embed", cmd_embed, "compute the vectors search by meaning needs (resumable)", answer=False)
+    p.add_argument(
+        "--limit",
+        type=v(lambda raw: validate.integer(raw, "limit", validate.MAX_REQUESTS)),
+        default=None,
+        help="at most this many petitions",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress line")
     add("run", cmd_run, "start the Discord bot", answer=False)
     p = add("sync", cmd_sync, "publish the slash commands if they changed (REST only)", answer=False)
     scope = p.add_mutually_exclusive_group()
@@ -798,6 +1027,17 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--offline", action="store_true", help="no network: skip Discord and the petitions site")
     p = add("backup", cmd_backup, "a consistent copy of the database, safe while the bot runs", answer=False)
     p.add_argument("file", help="where to write the copy (written to FILE.tmp, then renamed)")
+    # --- ask (issue 12) ---
+    p = add("ask", cmd_ask, "a question in plain English or French, answered saying how it was understood", answer=False)
+    p.add_argument("question", nargs="+", help='e.g. "has the government answered the Kazakhstan petition?"')
+    p.add_argument("--lang", choices=("en", "fr"), default=None, help="answer language (default: the question's)")
+    p.add_argument("--json", action="store_true", help="the reading's fields, understood and results as JSON")
+    p.add_argument(
+        "--today", type=v(lambda raw: validate.day(raw, "today")), default=None, help="pretend today is YYYY-MM-DD"
+    )
+    p.add_argument("--limit", type=v(validate.limit), default=10)
+    p.add_argument("--keywords-only", dest="keywords_only", action="store_true", help="rank words without search by meaning")
+    # --- end of ask ---
     return parser
 
 

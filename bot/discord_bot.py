@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import gc
 import hashlib
 import importlib
 import json
@@ -32,6 +33,7 @@ from bot.i18n import lang_of, t
 from bot.petitions.backfill import OnDemand
 from bot.petitions.errors import UserFacingError
 from bot.petitions.health import SourceHealth
+from bot.petitions.meaning import EncoderHandle, Meaning
 from bot.petitions.model import TORONTO
 from bot.petitions.pacer import Pacer, Priority
 from bot.petitions.store import Store
@@ -47,6 +49,9 @@ DEFAULT_GATEWAY = "wss://gateway.discord.gg/"
 COGS_PACKAGE = "cogs"
 BACKFILL_RETRY_SECONDS = 900
 """After the site refused or failed, the background backfill waits this long before resuming."""
+EMBED_CHECK_SECONDS = 600
+"""How often the background step looks for petitions without a current vector when nothing asked it to
+(the backfill stores petitions for hours; a refresh or an import asks at once)."""
 
 
 def token_missing_message() -> str:
@@ -276,6 +281,7 @@ class PetitionBot(commands.Bot):
         today: Callable[[], date] | None = None,
         extensions: list[str] | None = None,
         offline: bool = False,
+        encoder: EncoderHandle | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("intents", bot_intents())
@@ -301,6 +307,11 @@ class PetitionBot(commands.Bot):
         self.backfill_line: str | None = None
         self.source_health = SourceHealth()  # what this run last heard from the petitions site
         self._backfill_task: asyncio.Task[None] | None = None
+        # Search by meaning: made in setup_hook, once the store is open; the model loads on first use.
+        self._encoder = encoder
+        self.meaning: Meaning | None = None
+        self._embed_task: asyncio.Task[None] | None = None
+        self._embed_wanted = asyncio.Event()
         if settings.owner_ids:
             self.owner_ids = set(settings.owner_ids)
 
@@ -324,6 +335,9 @@ class PetitionBot(commands.Bot):
         # in the background; searches fall back to prefix queries meanwhile.
         if not self.offline:
             self._warm_task = asyncio.create_task(self._warm_search(), name="warm-search")
+        self.meaning = Meaning(self.store, self._encoder or EncoderHandle(enabled=self.settings.meaning_search))
+        if not self.offline and self.meaning.usable:
+            self._embed_task = asyncio.create_task(self._embed_loop(), name="embed")
         if self.http_session is None:
             self.http_session = aiohttp.ClientSession()
         if self.fetching:
@@ -356,6 +370,7 @@ class PetitionBot(commands.Bot):
                     return
                 summary = await Backfill(self.store, client, config).run()
                 self.backfill_line = summary.line()
+                self.embed_soon()
                 if summary.stopped:
                     self.source_health.failed(
                         f"backfill stopped ({summary.stopped}): {summary.stop_detail}",
@@ -475,18 +490,52 @@ class PetitionBot(commands.Bot):
             stopped=getattr(summary, "stopped_reason", None),
         )
         log.info("refresh: %s", line)
+        self.embed_soon()
         return line
 
+    def embed_soon(self) -> None:
+        """Ask the background step to compute the vectors of new and changed petitions now."""
+        self._embed_wanted.set()
+
+    async def _embed_loop(self) -> None:
+        """Vectors for search by meaning, in the background: at start, when asked (after a refresh, an import,
+        a backfill pass) and every EMBED_CHECK_SECONDS. One small transaction per batch, so stopping the bot
+        at any moment loses at most one batch; ingest itself never waits for this."""
+        from bot.petitions.search import last_change_id
+
+        assert self.meaning is not None
+        await self.wait_until_ready()
+        looked_at: int | None = None  # the store's last change id when every vector was current
+        while self.meaning.usable:
+            self._embed_wanted.clear()
+            try:
+                change = await last_change_id(self.store)
+                if change != looked_at:
+                    summary = await self.meaning.embed()
+                    if summary.off is None:
+                        looked_at = change
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("computing petition vectors failed; trying again in %d s", EMBED_CHECK_SECONDS)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._embed_wanted.wait(), EMBED_CHECK_SECONDS)
+
     async def _warm_search(self) -> None:
-        from bot.petitions import search
+        from bot.petitions import countries, search
 
         try:
+            await asyncio.to_thread(countries.warm)
             await search.warm(self.store)
         except Exception:
             log.exception("could not build the search vocabulary; searches use prefix queries")
+        # What start-up built stays for the life of the process: keep it out of the collector's
+        # full passes, which otherwise walk it and pause an answer now and then (tens of ms).
+        gc.collect()
+        gc.freeze()
 
     async def close(self) -> None:
-        for task in (getattr(self, "_warm_task", None), self._backfill_task):
+        for task in (getattr(self, "_warm_task", None), self._backfill_task, self._embed_task):
             if task is not None and not task.done():
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

@@ -857,7 +857,119 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.captcha_none": {"en": "No captcha seen", "fr": "Aucun captcha rencontré"},
     "admin.meaning_label": {"en": "Meaning search", "fr": "Recherche par le sens"},
     "admin.meaning_off": {"en": "off (not installed)", "fr": "désactivée (non installée)"},
+    # --- search by meaning (issue 11; bot/petitions/meaning) ---
+    "admin.meaning_on": {
+        "en": "on: {vectors} of {petitions} petitions have a vector ({model}; {state})",
+        "fr": "activée : {vectors} des {petitions} pétitions ont un vecteur ({model} ; {state})",
+    },
+    "admin.meaning_ready": {"en": "model loaded", "fr": "modèle chargé"},
+    "admin.meaning_idle": {"en": "the model loads on first use", "fr": "le modèle se charge au premier usage"},
+    "admin.meaning_loading": {"en": "the model is loading", "fr": "le modèle se charge"},
+    "admin.meaning_disabled": {"en": "off (MEANING_SEARCH=false)", "fr": "désactivée (MEANING_SEARCH=false)"},
+    "admin.meaning_failed": {
+        "en": "off (the model failed to load: {error}); keyword search works",
+        "fr": "désactivée (le modèle n’a pas pu être chargé : {error}) ; la recherche par mots fonctionne",
+    },
+    "search.related_heading": {"en": "Related by meaning", "fr": "Apparentées par le sens"},
+    "search.related_tag": {"en": "related", "fr": "apparentée"},
+    "search.by_meaning_heading": {"en": "Closest in meaning", "fr": "Les plus proches par le sens"},
+    "search.by_meaning": {
+        "en": "No petition contains these words: these are the closest in meaning.",
+        "fr": "Aucune pétition ne contient ces mots : voici les plus proches par le sens.",
+    },
+    "button.related": {"en": "Related petitions", "fr": "Pétitions apparentées"},
+    "label.related_title": {"en": "Related to {number}", "fr": "Apparentées à {number}"},
+    "related.intro": {
+        "en": "The petitions closest in meaning to petition {number}, in either language: earlier petitions for the same cause among them.",
+        "fr": "Les pétitions les plus proches par le sens de la pétition {number}, dans l’une ou l’autre langue, dont les pétitions antérieures pour la même cause.",
+    },
+    "related.none": {
+        "en": "No related petition yet: its meaning is still being computed, or no other petition is close.",
+        "fr": "Aucune pétition apparentée pour l’instant : son sens est encore en calcul, ou aucune autre pétition n’est proche.",
+    },
+    "related.cli_heading": {"en": "Related petitions", "fr": "Pétitions apparentées"},
+    # --- end of search by meaning ---
     # --- end of /admin import and status ---
+    # --- /ask: questions in plain English or French (issue 12; bot/understood.py, cogs/ask.py) ---
+    "cmd.ask": {"en": "ask", "fr": "demander"},
+    "cmd.ask.desc": {
+        "en": "Ask about petitions in plain English or French",
+        "fr": "Poser une question sur les pétitions, en français ou en anglais",
+    },
+    "opt.question": {"en": "question", "fr": "question"},
+    "opt.question.desc": {
+        "en": "e.g. has the government answered the Kazakhstan petition?",
+        "fr": "p. ex. pétitions sur l’Ukraine avec une réponse",
+    },
+    "field.question": {"en": "question", "fr": "question"},
+    "ask.understood": {"en": "Understood as: {line}", "fr": "Compris ainsi : {line}"},
+    "ask.petition": {"en": "Petition {number}", "fr": "Pétition {number}"},
+    "ask.response_of": {
+        "en": "The government response to petition {number}",
+        "fr": "La réponse du gouvernement à la pétition {number}",
+    },
+    "ask.deadline_of": {
+        "en": "The 45-day response deadline of petition {number}",
+        "fr": "Le délai de réponse de 45 jours de la pétition {number}",
+    },
+    "ask.head.list": {"en": "{noun}", "fr": "{noun}"},
+    "ask.head.count": {"en": "Number of {noun}", "fr": "Nombre de {noun}"},
+    "ask.head.response": {"en": "Government response to {noun}", "fr": "Réponse du gouvernement aux {noun}"},
+    "ask.head.deadline": {"en": "Response deadlines of {noun}", "fr": "Délais de réponse des {noun}"},
+    "ask.noun.any": {"en": "petitions", "fr": "pétitions"},
+    "ask.noun.electronic": {"en": "e-petitions", "fr": "pétitions électroniques"},
+    "ask.noun.paper": {"en": "paper petitions", "fr": "pétitions papier"},
+    "ask.by": {"en": "by {mp}", "fr": "de {mp}"},
+    "ask.signed_by": {"en": "answered by {mp}", "fr": "auxquelles {mp} a répondu"},
+    "ask.about": {"en": "about {country}", "fr": "sur : {country}"},
+    "ask.subject": {"en": "on “{subject}”", "fr": "sujet « {subject} »"},
+    "ask.status.responded": {"en": "with a government response", "fr": "avec une réponse du gouvernement"},
+    "ask.status.open": {"en": "open for signature", "fr": "ouvertes à la signature"},
+    "ask.status.closed": {"en": "closed", "fr": "fermées"},
+    "ask.status.overdue": {"en": "past the 45-day deadline", "fr": "ayant dépassé le délai de 45 jours"},
+    "ask.status.awaiting": {"en": "awaiting a government response", "fr": "en attente d’une réponse du gouvernement"},
+    "ask.period.day": {"en": "on {date}", "fr": "le {date}"},
+    "ask.period.in": {"en": "in {span}", "fr": "en {span}"},
+    "ask.period.range": {"en": "from {start} to {end}", "fr": "du {start} au {end}"},
+    "ask.period.since": {"en": "since {start}", "fr": "depuis {start}"},
+    "ask.period.since_day": {"en": "since {start}", "fr": "depuis le {start}"},
+    "ask.period.before": {"en": "before {end}", "fr": "avant {end}"},
+    "ask.period.until": {"en": "until {end}", "fr": "jusqu’au {end}"},
+    "ask.ranked": {"en": "closest to “{words}” first", "fr": "les plus proches de « {words} » d’abord"},
+    "ask.found": {"en": "{count} found", "fr": "{count} trouvées"},
+    "ask.found_one": {"en": "1 found", "fr": "1 trouvée"},
+    "ask.found_none": {"en": "none found", "fr": "aucune trouvée"},
+    "ask.help_line": {"en": "What you can ask", "fr": "Ce que vous pouvez demander"},
+    "ask.none_line": {
+        "en": "Not a question about petitions, as far as I can tell",
+        "fr": "Pas une question sur les pétitions, à ce que je comprends",
+    },
+    "ask.help": {
+        "en": "Ask about House of Commons petitions in plain English or French: a petition number, a country, "
+        "an MP, a subject, a status (answered, open, closed, overdue, awaiting a response) or a period. For example:",
+        "fr": "Posez votre question sur les pétitions de la Chambre des communes, en français ou en anglais : un "
+        "numéro, un pays, un député, un sujet, un statut (avec réponse, ouvertes, fermées, en retard, en attente "
+        "de réponse) ou une période. Par exemple :",
+    },
+    "ask.examples": {
+        "en": "has the government answered the Kazakhstan petition?\npetitions about Ukraine with a response\n"
+        "what did Garnett Genuis present in 2022?\ne-4123 status?\nwhich petitions are overdue?\n"
+        "how many petitions about China this year?",
+        "fr": "le gouvernement a-t-il répondu à la pétition sur le Kazakhstan ?\npétitions sur l’Ukraine avec une "
+        "réponse\npétitions de la députée Kwan depuis mars 2024\noù en est la pétition e-4123 ?\nquelles pétitions "
+        "sont en retard ?\ncombien de pétitions sur la Chine cette année ?",
+    },
+    "ask.no_response_yet": {
+        "en": "No government response yet.",
+        "fr": "Pas encore de réponse du gouvernement.",
+    },
+    "ask.none_answered": {
+        "en": "None of them has a government response yet; here they are.",
+        "fr": "Aucune n’a encore de réponse du gouvernement; les voici.",
+    },
+    "ask.other_readings": {"en": "Or did you mean:", "fr": "Ou vouliez-vous dire :"},
+    "ask.title": {"en": "Your question", "fr": "Votre question"},
+    # --- end of /ask ---
 }
 
 

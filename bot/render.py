@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -626,6 +626,8 @@ def search_pages(
     A hit says itself whether it is from the demo set (`Hit.demo`), so no record is loaded
     for that; `demo_numbers` can mark more.
     """
+    if getattr(result, "by_meaning", False) or any(getattr(h, "related", False) for h in result.hits):
+        return hybrid_search_pages(result, query, lang, demo_numbers)
     title = (
         t("label.search_title", lang, query=clip(safe(query), 120)) if query else t("label.search_all", lang)
     )
@@ -672,6 +674,82 @@ def _suggestion_text(s: Any, lang: str) -> str:
     if kind in ("spelling", "title"):
         return t(f"search.suggest.{kind}", lang, value=safe(clip(value, 150)), count=count)
     return safe(clip(value, 200))
+
+
+# --- search by meaning (issue 11): results found by meaning, related petitions, status -----------------
+
+
+def _related_line(hit: Any, lang: str) -> Line:
+    """A petition found by meaning rather than by its words: marked "related" beside its status."""
+    line = line_from_hit(hit, lang)
+    tag = t("search.related_tag", lang)
+    return replace(line, status=f"{line.status} · {tag}" if line.status else tag)
+
+
+def hybrid_search_pages(
+    result: Any, query: str, lang: str, demo_numbers: frozenset[str] = frozenset()
+) -> list[discord.Embed]:
+    """Keyword hits, then the petitions related by meaning under their own heading, each marked; when no
+    petition holds the words, the closest in meaning, with a line that says so (`SearchResult.by_meaning`)."""
+    title = (
+        t("label.search_title", lang, query=clip(safe(query), 120)) if query else t("label.search_all", lang)
+    )
+    words = [line_from_hit(h, lang, demo=h.number in demo_numbers) for h in result.hits if not h.related]
+    near = [_related_line(h, lang) for h in result.hits if h.related]
+    intro = ""
+    sections: list[Section] = []
+    if getattr(result, "by_meaning", False):
+        intro = t("search.by_meaning", lang)
+        tips = [_suggestion_text(s, lang) for s in result.suggestions if getattr(s, "kind", "") == "spelling"]
+        if tips:
+            intro += "\n" + tips[0]
+        sections.append(Section(t("search.by_meaning_heading", lang), near, len(near), count_in_heading=False))
+    else:
+        exact = getattr(result, "total_exact", True)
+        sections.append(Section(count_text(result.total, lang, exact=exact), words, result.total, count_in_heading=False))
+        if near:
+            sections.append(Section(t("search.related_heading", lang), near, len(near), count_in_heading=False))
+    demo = any(line.demo for line in (*words, *near))
+    return list_pages(title, sections, lang, intro=intro, demo=demo)
+
+
+RELATED_PER_PAGE = 5
+
+
+def related_pages(p: Petition, hits: Sequence[Any], lang: str) -> list[discord.Embed]:
+    """The petitions nearest one petition in meaning, five a page."""
+    title = t("label.related_title", lang, number=p.number)
+    if not hits:
+        return [fit(discord.Embed(title=title, description=t("related.none", lang), colour=COLOUR))]
+    lines = [line_from_hit(h, lang) for h in hits]
+    section = Section(count_text(len(lines), lang), lines, len(lines), count_in_heading=False)
+    return list_pages(
+        title,
+        [section],
+        lang,
+        intro=t("related.intro", lang, number=p.number),
+        per_page=RELATED_PER_PAGE,
+        demo=any(line.demo for line in lines),
+    )
+
+
+def meaning_status_line(status: Any, lang: str) -> str:
+    """The `/admin status` line on search by meaning (`meaning.MeaningStatus`)."""
+    state = getattr(status.state, "value", str(status.state))
+    if state == "disabled":
+        return t("admin.meaning_disabled", lang)
+    if state == "missing":
+        return t("admin.meaning_off", lang)
+    if state == "failed":
+        return t("admin.meaning_failed", lang, error=safe(clip(status.error or "?", 200)))
+    return t(
+        "admin.meaning_on",
+        lang,
+        vectors=number_text(status.vectors, lang),
+        petitions=number_text(status.petitions, lang),
+        model=safe(status.model),
+        state=t(f"admin.meaning_{state}", lang),
+    )
 
 
 def sponsor_pages(mp: Any, page: Any, lang: str) -> list[discord.Embed]:
@@ -776,8 +854,8 @@ def status_embed(
 ) -> discord.Embed:
     """What a server manager checks first: the store, the bot, the site, the alerts, this build.
 
-    `source` is the bot's `SourceHealth`; `meaning_search` a line on semantic search, which is
-    not part of the bot yet, so it reads "off (not installed)" until a change fills it.
+    `source` is the bot's `SourceHealth`; `meaning_search` the line on search by meaning
+    (`meaning_status_line`), "off (not installed)" when none is given.
     """
     embed = discord.Embed(title=t("admin.status_title", lang), colour=COLOUR)
     embed.description = "\n".join(
@@ -861,3 +939,64 @@ def size_text(size: int, lang: str) -> str:
     for en, fr in (("GB", "Go"), ("MB", "Mo"), ("KB", "ko"), ("bytes", "octets")):
         text = text.replace(en, fr)
     return text
+
+
+# --- /ask (issue 12): an answer to a question in plain words, after its "understood as" line ---------
+
+
+def ask_pages(answer: Any, lang: str, today: date) -> list[discord.Embed]:
+    """The embeds that answer a question (`understand.Answer`); the "understood as" line is the
+    message's content, above them (`understood.understood_line`)."""
+    from bot.understood import help_text
+
+    kind = answer.kind
+    if kind in ("help", "none"):
+        embed = discord.Embed(title=t("ask.title", lang), description=help_text(lang), colour=COLOUR)
+        return [fit(embed)]
+    if kind == "response" and answer.response is not None:
+        return response_pages(answer.response, lang, today)
+    if kind == "petition" and answer.petition is not None:
+        return [petition_embed(answer.petition, lang, today)]
+    intro = ""
+    if answer.no_response:
+        intro = t("ask.none_answered", lang) if answer.items else t("ask.no_response_yet", lang)
+    if kind == "count":
+        total = f"**{count_text(answer.found, lang, exact=answer.exact)}**"
+        intro = "\n".join(x for x in (total, intro) if x)
+    lines = [_ask_line(item, lang) for item in answer.items]
+    if answer.mentioned or answer.mentioned_total:
+        from bot.petitions.countries import country_name
+
+        name = country_name(answer.reading.country or "", lang)
+        sections = [
+            Section(t("label.primary", lang, country=name), lines, answer.total),
+            Section(
+                t("label.mentioned", lang, country=name),
+                [_ask_line(item, lang) for item in answer.mentioned],
+                answer.mentioned_total,
+            ),
+        ]
+    else:
+        sections = [
+            Section(count_text(answer.total, lang, exact=answer.exact), lines, answer.total, count_in_heading=False)
+        ]
+    demo = any(line.demo for sec in sections for line in sec.lines)
+    return list_pages(t("ask.title", lang), sections, lang, intro=intro, demo=demo)
+
+
+def _ask_line(item: Any, lang: str) -> Line:
+    title, _ = item.title.pick(lang)
+    clock = deadlines.clock_line(item.clock, lang) if item.clock is not None else ""
+    return Line(
+        number=item.number,
+        title=title or "",
+        status=status_label(
+            item.status_id, None, lang, presented=bool(item.presented_on), answered=item.has_response
+        ),
+        when=item.presented_on or item.last_event,
+        demo=item.demo,
+        extra=safe(clock) if clock else "",
+    )
+
+
+# --- end of /ask ---

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
         default=None, alias="SHARD_COUNT"
     )
     """None: one connection to Discord (commands.Bot); a number or "auto": commands.AutoShardedBot."""
+    meaning_search: bool = Field(default=True, alias="MEANING_SEARCH")
+    """Search by meaning (bot/petitions/meaning) when its encoder is installed; false: keyword search only."""
 
     @field_validator("owner_ids", mode="before")
     @classmethod

@@ -126,6 +126,9 @@ class Admin(commands.Cog):
             version=package_version(),
             db_size=database_size(self.bot.store.path),
             source=self.bot.source_health,
+            meaning_search=render.meaning_status_line(await self.bot.meaning.status(), lang)
+            if self.bot.meaning is not None
+            else None,
         )
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
@@ -187,6 +190,7 @@ class Admin(commands.Cog):
             await interaction.followup.send(render.content(text), ephemeral=True)
             return
         r = report.result
+        self.bot.embed_soon()  # vectors for what arrived, in the background
         log.info(
             "import by %s of %r: %d new, %d changed, %d unchanged",
             interaction.user.id,

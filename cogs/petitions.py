@@ -87,7 +87,14 @@ class PetitionView(BaseView):
     """
 
     def __init__(
-        self, bot: PetitionBot, number: str, *, has_response: bool, has_text: bool, lang: str
+        self,
+        bot: PetitionBot,
+        number: str,
+        *,
+        has_response: bool,
+        has_text: bool,
+        lang: str,
+        has_related: bool = False,
     ) -> None:
         super().__init__()
         self.bot = bot
@@ -108,6 +115,14 @@ class PetitionView(BaseView):
             )
             button.callback = self.show_text  # type: ignore[method-assign]
             self.add_item(button)
+        if has_related:
+            button = discord.ui.Button(
+                label=t("button.related", lang),
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{self.id_prefix}:related",
+            )
+            button.callback = self.show_related  # type: ignore[method-assign]
+            self.add_item(button)
 
     async def show_response(self, interaction: discord.Interaction) -> None:
         lang = lang_of(interaction.locale)
@@ -119,6 +134,12 @@ class PetitionView(BaseView):
         lang = lang_of(interaction.locale)
         petition = await answers.lookup(self.bot.store, self.number)
         pages = render.full_text_pages(petition, lang)
+        await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction, ephemeral=True)
+
+    async def show_related(self, interaction: discord.Interaction) -> None:
+        lang = lang_of(interaction.locale)
+        petition, hits = await answers.related(self.bot.store, self.number, self.bot.meaning)
+        pages = render.related_pages(petition, hits, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction, ephemeral=True)
 
 
@@ -150,6 +171,7 @@ class Petitions(commands.Cog):
             has_response=p.has_response,
             has_text=bool(p.prayer or p.grievances),
             lang=lang,
+            has_related=self.bot.meaning is not None and await self.bot.meaning.has_vector(p.number),
         )
         if interaction.response.is_done():  # deferred while the site was asked
             if view.children:
@@ -269,7 +291,9 @@ class Petitions(commands.Cog):
         answers.check_search(query, filters)  # before deferring: a refusal stays private and quick
         # Spelling suggestions may read the whole index: do not hold the 3-second window.
         await interaction.response.defer(thinking=True)
-        result = await answers.search(self.store, query, filters, limit=LIST_LIMIT)
+        result = await answers.search(
+            self.store, query, filters, limit=LIST_LIMIT, meaning=self.bot.meaning, page=render.ROWS_PER_PAGE
+        )
         pages = render.search_pages(result, query, lang)  # each hit carries its own demo flag
         await self._note_partial_history(pages, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)

@@ -52,6 +52,8 @@ def make_settings(tmp_path: Path, fake: FakeDiscord, **overrides: object) -> Set
         "REFRESH_MINUTES": 0,
         "DISCORD_API_BASE": fake.api_base,
         "DISCORD_GATEWAY_URL": fake.gateway_url,
+        # Search by meaning changes search results; its own tests turn it on (tests/test_bot_meaning.py).
+        "MEANING_SEARCH": False,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

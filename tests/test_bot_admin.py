@@ -120,7 +120,7 @@ async def test_reload_keeps_every_command_working(bot, fake):
 
 async def test_sync_publishes_globally_on_request(bot, fake):
     message = await admin(fake, "sync")
-    assert "Published 12 commands" in visible_text(message)
+    assert "Published 13 commands" in visible_text(message)
     assert {c["name"] for c in fake.synced[None]} >= {"petition", "search", "admin", "about"}
 
 
@@ -251,7 +251,8 @@ async def test_status_shows_the_corpus_the_site_the_alerts_search_uptime_version
             assert "Last error <t:" in text and "a reCAPTCHA page came back instead of the listing" in text
             assert "Captcha seen <t:" in text
             assert "1 active follows in 1 channels (1 stopped)" in text and "0 sent, 1 waiting" in text
-            assert "Meaning search\noff (not installed)" in text
+            # These tests run with MEANING_SEARCH=false (tests/test_bot_meaning.py covers the other states).
+            assert "Meaning search\noff (MEANING_SEARCH=false)" in text
             assert "up 0h 0m" in text
             assert f"Version {importlib.metadata.version('petitionbot')} · database " in text
             shown = re.search(r"database ([\d.]+) (bytes|KB|MB|GB)", text)
@@ -260,7 +261,7 @@ async def test_status_shows_the_corpus_the_site_the_alerts_search_uptime_version
             assert on_disk and abs(float(shown.group(1)) * factor - on_disk) <= on_disk * 0.05
 
             french = visible_text(await admin(fake, "status", locale="fr"))
-            assert "Captcha rencontré <t:" in french and "désactivée (non installée)" in french
+            assert "Captcha rencontré <t:" in french and "désactivée (MEANING_SEARCH=false)" in french
             assert re.search(r"Version \S+ · base [\d,]+ (octets|ko|Mo|Go)", french)
 
             # The next refresh reaches the site: the result, and the corpus, follow.

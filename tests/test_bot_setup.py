@@ -34,6 +34,7 @@ FRENCH_NAMES = {
     "follow": "suivre",
     "unfollow": "ne-plus-suivre",
     "following": "suivis",
+    "ask": "demander",
 }
 
 

@@ -72,3 +72,18 @@ async def test_an_auto_sharded_bot_asks_discord_for_its_shards_and_answers(
         assert fake.identify is not None and fake.identify["shard"] == [0, 1]
         reply = await (await fake.slash("petition", {"number": "441-00155"})).final_message()
         assert "Garnett Genuis" in visible_text(reply)
+
+
+def test_the_image_copies_everything_the_package_installs() -> None:
+    """`pip install .` in the image builds from what the Dockerfile copied: the packages, the hash-pinned
+    requirements and the data files pyproject.toml installs (the demo sample), or the build fails."""
+    import tomllib
+
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    copied = {src for line in re.findall(r"^COPY (.+)$", dockerfile, re.M) for src in line.split()[:-1]}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = {"pyproject.toml", "README.md", "requirements", "bot", "cogs"}
+    wanted |= {f for files in project["tool"]["setuptools"]["data-files"].values() for f in files}
+    assert wanted <= copied, f"missing from the image: {sorted(wanted - copied)}"
+    ignored = set((ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines())
+    assert not ({"data/", "data", "requirements/", "requirements"} & ignored)

@@ -508,6 +508,9 @@ async def test_the_stored_keyword_subject_and_sponsor_counts_are_those_of_the_ro
         grouped = await s.conn.execute_fetchall(
             "SELECT subject_en, subject_fr, count(*) FROM petitions GROUP BY subject_en, subject_fr"
         )
+        await s.upsert([Prepared(_make("e-103", status_id=229))])  # a status changes
+        statuses = await s.conn.execute_fetchall("SELECT status_id, kind, petitions FROM status_counts")
+        assert [tuple(r) for r in statuses] == [(207, "e", 4), (229, "e", 1)]
         sponsors = await s.conn.execute_fetchall("SELECT sponsor_id, sponsor_name, petitions FROM sponsor_counts")
         assert [tuple(r) for r in sponsors] == [(2897, "Elizabeth May", 5)]
         # a record that comes back with only its English subject keeps the French one it had

@@ -11,7 +11,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +25,9 @@ from bot.petitions.numbers import PetitionNumber, parse_number
 from bot.petitions.response_times import ResponseTimes, Timing
 from bot.petitions.response_times import compute as compute_response_times
 from bot.petitions.store import Store
+
+if TYPE_CHECKING:
+    from bot.petitions.meaning import Meaning
 
 log = logging.getLogger(__name__)
 
@@ -202,8 +205,11 @@ async def petitions_for_country(
     kind: str | None = None,
     limit: int = 10,
     offset: int = 0,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> CountryAnswer:
-    """Petitions about a country, those primarily about it first."""
+    """Petitions about a country, those primarily about it first (`date_from`/`date_to`: on their
+    latest event, as the search filters)."""
     matches = countries.resolve_country(query)
     if not matches:
         raise UserFacingError("country.unknown", value=query[:60])
@@ -216,6 +222,12 @@ async def petitions_for_country(
     if kind:
         where.append("c.kind = ?")
         params.append(kind)
+    if date_from:
+        where.append("c.last_event >= ?")
+        params.append(date_from.isoformat())
+    if date_to:
+        where.append("c.last_event <= ?")
+        params.append(date_to.isoformat())
     # The links hold the petition's status, kind and date, and their index covers them: the count
     # and the page's numbers come from the index alone; only the page's rows are read.
     links = f"FROM petition_countries c WHERE {' AND '.join(where)}"
@@ -305,12 +317,34 @@ async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset
 
 
 async def search(
-    store: Store, query: str, filters: search_mod.SearchFilters | None = None, *, limit: int = 10, offset: int = 0
+    store: Store,
+    query: str,
+    filters: search_mod.SearchFilters | None = None,
+    *,
+    limit: int = 10,
+    offset: int = 0,
+    meaning: Meaning | None = None,
+    page: int = 10,
 ) -> search_mod.SearchResult:
-    """Petitions matching the words and filters (see `check_search`)."""
+    """Petitions matching the words and filters (see `check_search`); with `meaning`, the hybrid of
+    keywords and meaning (`meaning.hybrid_search`: keyword hits first, pages of `page` rows filled with
+    related petitions, meaning alone when no petition holds the words)."""
     filters = filters or search_mod.SearchFilters()
     check_search(query, filters)
+    if meaning is not None:
+        from bot.petitions.meaning import hybrid_search
+
+        return await hybrid_search(store, meaning, query, filters, limit=limit, offset=offset, page=page)
     return await search_mod.search(store, query, filters, limit=limit, offset=offset)
+
+
+async def related(store: Store, raw: str, meaning: Meaning | None) -> tuple[Petition, list[search_mod.Hit]]:
+    """A petition and the petitions nearest it in meaning (none when meaning search is off or its
+    vector is not computed yet): earlier petitions for the same cause, whatever their words."""
+    from bot.petitions.meaning import related as nearest
+
+    petition = await lookup(store, raw)
+    return petition, await nearest(store, meaning, petition.number)
 
 
 def check_search(query: str, filters: search_mod.SearchFilters) -> None:

@@ -228,6 +228,12 @@ def _matcher(lang: str) -> re.Pattern[str]:
     return re.compile(_trie_pattern(_TABLE.aliases[lang]))
 
 
+def warm() -> None:
+    """Compile the name matchers now (about 80 ms, CPU only) rather than on the first question."""
+    for lang in _LANGS:
+        _matcher(lang)
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -623,6 +629,18 @@ def country_name(code: str, lang: str) -> str:
     if country is None:
         return code
     return country.name.get("fr" if lang == "fr" else "en") or country.name.en or code
+
+
+def exact_codes(words: str) -> tuple[str, ...]:
+    """The countries `words` name exactly as a name, ISO code, demonym or place ("korea": KR and KP).
+
+    No detector and no typo, and () for Canada: for finding where, in a longer text such as a
+    question, a country is named, a few words at a time (`/ask`, `bot.petitions.understand`).
+    """
+    key = _key(words)
+    if not key or key in _CANADA:
+        return ()
+    return _INDEX.exact.get(key, ())
 
 
 def resolve_country(query: str, *, typos: bool = True) -> list[Country]:

@@ -75,7 +75,9 @@ RANK_WINDOW = 300  # newest matches ranked when bm25 would be too costly
 FILTERED_WINDOW = 100  # matches ranked when filters apply and bm25 would be too costly
 FILTERED_SCAN = 1000  # newest matches tested against broad filters
 FEW = 3000  # petitions passing a filter below which they are listed from its index
-BM25_BUDGET = 2000  # petitions bm25 may read to weigh the query's terms (sum over terms)
+STATUS_SORT = 10_000  # petitions of several statuses that a filter-only list sorts on the status index
+SUBJECT_FEW = 500  # a subject with at most this many petitions is listed by reading them, not by a walk
+BM25_BUDGET = 500  # petitions bm25 may read to weigh the query's terms (sum over terms)
 PREFIX_BUDGET = 20_000  # petitions a prefix query may merge before it is cut to the word's own forms
 COUNT_CAP = 1000  # filter-only totals are counted up to here
 MAX_EXPANSIONS = 12  # indexed words a long stem may stand for before a prefix query is cheaper
@@ -139,6 +141,7 @@ class Hit:
     snippet: str | None = None
     score: float = 0.0  # lower is better, as with bm25()
     demo: bool = False  # from the shipped demo set, so a list can say so without loading the record
+    related: bool = False  # no keyword hit: found by meaning (bot/petitions/meaning), shown as related
     # The snippet with the matched words between \x02 and \x03, for renderers
     # that want to highlight them after escaping the text (see `marked_snippet`).
     snippet_marked: str | None = field(default=None, repr=False)
@@ -179,6 +182,7 @@ class SearchResult:
     suggestions: list[Suggestion] = field(default_factory=list)
     total_exact: bool = True  # False: at least `total` petitions match
     sponsor_used: str | None = None  # the sponsor name a fuzzy sponsor filter resolved to
+    by_meaning: bool = False  # no petition holds the words: every hit is close in meaning instead
 
 
 # --- per-store caches ---------------------------------------------------------------
@@ -322,6 +326,8 @@ class _Where:
     few: bool = False  # few petitions pass (a sponsor, a country, a rare status): list them by index
     id_span: tuple[int, int] | None = None  # every petition passing has an id in this range
     status_ids: list[int] = field(default_factory=list)
+    status_count: int = 0  # petitions with those statuses (and of the kind asked for)
+    known_total: int | None = None  # how many pass, when the store's counts say it (status and kind only)
 
 
 async def _where(store: Store, filters: SearchFilters) -> _Where:
@@ -333,7 +339,11 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
         parts.append(f"p.status_id IN ({','.join('?' * len(filters.status_ids))})")
         out.status_ids = [int(s) for s in filters.status_ids]
         params.extend(out.status_ids)
-        out.few = await _status_count(store, out.status_ids) <= FEW
+        out.status_count = await _status_count(store, out.status_ids, filters.kind)
+        out.few = out.status_count <= FEW
+        out.impossible = out.status_count == 0  # nobody has it (a paper petition "open for signature")
+        if set(filters.active()) <= {"status_ids", "kind"}:
+            out.known_total = out.status_count
     if filters.kind:
         parts.append("p.kind = ?")
         params.append(filters.kind)
@@ -353,8 +363,26 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
     if filters.date_to:
         parts.append("p.last_event <= ?")
         params.append(filters.date_to.isoformat())
-    if filters.country or filters.sponsor or filters.subject or filters.keyword:
+    if filters.country or filters.sponsor or filters.keyword:
         out.covered = False
+    if filters.subject:
+        names = await resolve_subject(store, filters.subject)
+        if not names:
+            out.impossible = True
+        else:
+            # The subject's petitions as a set of ids, read from the two subject indexes alone; a
+            # list then walks the recency index testing ids, so no record is read to filter or sort.
+            marks = ",".join("?" * len(names))
+            parts.append(
+                f"p.id IN (SELECT id FROM petitions WHERE subject_en IN ({marks}) "
+                f"UNION ALL SELECT id FROM petitions WHERE subject_fr IN ({marks}))"
+            )
+            params.extend(names)
+            params.extend(names)
+            count = await _subject_count(store, names)
+            out.few = out.few or count <= SUBJECT_FEW
+            if set(filters.active()) == {"subject"}:
+                out.known_total = count
     out.few = out.few or not out.covered
     if filters.country:
         parts.append("p.number IN (SELECT c.number FROM petition_countries c WHERE c.code = ?)")
@@ -373,15 +401,6 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
             else:
                 parts.append("p.sponsor_name = ?")
                 params.append(found[0].name)
-    if filters.subject:
-        names = await resolve_subject(store, filters.subject)
-        if not names:
-            out.impossible = True
-        else:
-            marks = ",".join("?" * len(names))
-            parts.append(f"(p.subject_en IN ({marks}) OR p.subject_fr IN ({marks}))")
-            params.extend(names)
-            params.extend(names)
     if filters.keyword:
         folded = await resolve_keyword(store, filters.keyword)
         if not folded:
@@ -396,14 +415,26 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
     return out
 
 
-async def _status_count(store: Store, status_ids: Sequence[int]) -> int:
-    """Petitions with these statuses, counted up to FEW + 1 on the status index."""
-    marks = ",".join("?" * len(status_ids))
+async def _subject_count(store: Store, names: Sequence[str]) -> int:
+    """Petitions filed under any of these subject spellings, from the counts the store keeps."""
+    marks = ",".join("?" * len(names))
     rows = await _rows(
         store,
-        "SELECT count(*) FROM (SELECT 1 FROM petitions INDEXED BY petitions_status "
-        f"WHERE status_id IN ({marks}) LIMIT ?)",
-        [*status_ids, FEW + 1],
+        f"SELECT coalesce(sum(petitions), 0) FROM subject_counts WHERE subject_en IN ({marks}) "
+        f"OR subject_fr IN ({marks})",
+        [*names, *names],
+    )
+    return int(rows[0][0])
+
+
+async def _status_count(store: Store, status_ids: Sequence[int], kind: str | None) -> int:
+    """Petitions with these statuses (and of this kind), from the counts the store keeps."""
+    marks = ",".join("?" * len(status_ids))
+    cond, params = (" AND kind = ?", [kind]) if kind else ("", [])
+    rows = await _rows(
+        store,
+        f"SELECT coalesce(sum(petitions), 0) FROM status_counts WHERE status_id IN ({marks}){cond}",
+        [*status_ids, *params],
     )
     return int(rows[0][0])
 
@@ -566,15 +597,21 @@ async def _filters_only(store: Store, where: _Where, limit: int, offset: int) ->
     # Broad filters (status, kind, parliament, response, dates) are tested on the slim
     # recency index; without statistics SQLite would rather read every record of a parliament.
     source = "petitions p INDEXED BY petitions_recent_filters" if where.covered else "petitions p"
-    if where.covered and where.status_ids and where.few:
-        # A rare status (say, 36 petitions) would walk the whole recency index to fill a page:
-        # its own index lists it, and a sort of that few rows costs nothing.
+    if where.covered and where.status_ids and (len(where.status_ids) == 1 or where.status_count <= STATUS_SORT):
+        # A status that is not the most common would walk much of the recency index to fill a page
+        # (all of it to count a rare pairing of status and kind). Its own index holds the date and
+        # the broad filters: one status is listed in date order from it, a few are sorted there.
         source = "petitions p INDEXED BY petitions_status"
+    # The page's ids from the index first; only those rows are read.
     rows = await _rows(
         store,
-        f"SELECT {_HIT_COLUMNS} FROM {source} {cond} ORDER BY p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
+        f"SELECT {_HIT_COLUMNS} FROM (SELECT p.id, p.last_event FROM {source} {cond} "
+        "ORDER BY p.last_event DESC, p.id DESC LIMIT ? OFFSET ?) AS page "
+        "CROSS JOIN petitions p ON p.id = page.id ORDER BY page.last_event DESC, page.id DESC",
         [*where.params, limit, offset],
     )
+    if where.known_total is not None:
+        return SearchResult([_hit(r) for r in rows], where.known_total, "")
     counted = await _rows(
         store,
         f"SELECT count(*) FROM (SELECT 1 FROM {source} {cond} LIMIT ?)",
@@ -874,12 +911,12 @@ async def _rank(store: Store, plan: _Plan, found: Sequence[Any]) -> list[tuple[i
     """(id, score) best first; ties go to the latest event, then the newest petition."""
     ids = [r[0] for r in found]
     marks = ",".join("?" * len(ids))
-    texts = await _rows(
-        store,
-        f"SELECT rowid, number, title, keywords, sponsor FROM petition_fts WHERE rowid IN ({marks})",
-        ids,
-    )
-    by_id = {t[0]: t[1:] for t in texts}
+    # The short columns straight from the index's content table (number, title, keywords: c0-c2),
+    # and the sponsor from the petition row: through petition_fts every column of the row would be
+    # read, long text included, which made this 30 µs a petition.
+    texts = await _rows(store, f"SELECT id, c0, c1, c2 FROM petition_fts_content WHERE id IN ({marks})", ids)
+    sponsors = dict(await _rows(store, f"SELECT id, sponsor_name FROM petitions WHERE id IN ({marks})", ids))
+    by_id = {t[0]: (*t[1:], sponsors.get(t[0])) for t in texts}
     idfs = [plan.idf(u) for u in plan.units]
     scored = [(r[0], r[1] or "", _score(plan, idfs, by_id.get(r[0], ("", "", "", "")))) for r in found]
     scored.sort(key=lambda x: x[0], reverse=True)  # stable sorts: id, then event, then score decide
@@ -1190,3 +1227,34 @@ def _read_vocab(path: str) -> tuple[list[tuple[str, int]], int]:
         return terms, int(conn.execute(_ROWS_SQL).fetchone()[0])
     finally:
         conn.close()
+
+
+# --- filters and hits for other rankers (search by meaning, bot/petitions/meaning) --------------
+
+
+@dataclass(frozen=True, slots=True)
+class FilterClause:
+    """The filters as SQL conditions on alias `p` (petitions), resolved once: fuzzy sponsor names,
+    subjects and keywords become exact values, as keyword search uses them."""
+
+    sql: str
+    params: tuple[Any, ...]
+    impossible: bool  # a filter names something that does not exist: nothing passes
+    few: bool  # few petitions pass (a sponsor, a country, a rare status): cheap to list them all
+    sponsor_used: str | None
+
+
+async def filter_clause(store: Store, filters: SearchFilters) -> FilterClause:
+    where = await _where(store, filters)
+    return FilterClause(where.sql, tuple(where.params), where.impossible, where.few, where.sponsor_used)
+
+
+async def hits_by_id(store: Store, ids: Sequence[int]) -> dict[int, Hit]:
+    """The list rows of these petitions by id; ids no longer stored are left out."""
+    out: dict[int, Hit] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        for row in await _rows(store, f"SELECT {_HIT_COLUMNS} FROM petitions p WHERE p.id IN ({marks})", chunk):
+            out[int(row[0])] = _hit(row)
+    return out

@@ -174,7 +174,7 @@ class Store:
         await self._count_names(petitions, sign)
 
     async def _count_names(self, petitions: Sequence[Petition], sign: int) -> None:
-        """Add or take away these petitions in `keyword_counts`, `subject_counts` and `sponsor_counts`."""
+        """Add or take away these petitions in the count tables (keywords, subjects, sponsors, statuses)."""
         keywords: dict[str, list[Any]] = {}
         for p in petitions:
             seen: set[str] = set()
@@ -205,7 +205,14 @@ class Store:
             "ON CONFLICT (sponsor_id, sponsor_name) DO UPDATE SET petitions = petitions + excluded.petitions",
             [(pid, name, sign * n) for (pid, name), n in sponsors.items()],
         )
+        statuses = Counter((p.status_id or 0, p.kind) for p in petitions)
+        await self.conn.executemany(
+            "INSERT INTO status_counts (status_id, kind, petitions) VALUES (?, ?, ?) "
+            "ON CONFLICT (status_id, kind) DO UPDATE SET petitions = petitions + excluded.petitions",
+            [(status, kind, sign * n) for (status, kind), n in statuses.items()],
+        )
         if sign < 0:
+            await self.conn.execute("DELETE FROM status_counts WHERE petitions <= 0")
             await self.conn.execute("DELETE FROM sponsor_counts WHERE petitions <= 0")
             await self.conn.execute("DELETE FROM keyword_counts WHERE petitions <= 0")
             await self.conn.execute("DELETE FROM subject_counts WHERE petitions <= 0")

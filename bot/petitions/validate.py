@@ -366,3 +366,20 @@ def duration(value: object) -> float | None:
             high=f"{DURATION.high // 86400}d",
         )
     return seconds
+
+
+# --- /ask (issue 12) ------------------------------------------------------------------------------
+
+QUESTION_MAX = 2000  # Discord's message length: a question pasted whole is read, not refused
+
+
+def question(value: object) -> str:
+    """A question asked in plain words: readable text on one line, at most `QUESTION_MAX` characters.
+
+    Only its first `understand.MAX_READ` characters are read; what it says is the reader's business
+    (`bot.petitions.understand`), so anything readable passes here, SQL and code fences included.
+    """
+    cleaned = text(value, "question", max_len=QUESTION_MAX)
+    if cleaned is None:
+        raise UserFacingError("input.blank", option=_option("question"))
+    return cleaned

@@ -19,3 +19,21 @@ CREATE INDEX petitions_sponsor_name_order
     ON petitions (sponsor_name COLLATE NOCASE, coalesce(presented_on, last_event), last_event);
 DROP INDEX petitions_sponsor_id;
 DROP INDEX petitions_sponsor_name;
+
+-- A rare status's petitions were listed from an index of the status alone, so every one of them
+-- was read to test the other filters and sort by date (20 ms for 2,000 at 100,000 petitions).
+-- The status index now holds the date and the broad filters: the test, the order and the count
+-- are made on index entries, and only the page's rows are read.
+DROP INDEX petitions_status;
+CREATE INDEX petitions_status ON petitions (status_id, last_event, kind, parliament, session, has_response);
+
+-- How many petitions have each status, by kind (0 for no status): a status filter knows at once
+-- how many pass, and that a pairing nobody has (a paper petition "open for signature") is empty.
+CREATE TABLE status_counts (
+    status_id INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    petitions INTEGER NOT NULL,
+    PRIMARY KEY (status_id, kind)
+) WITHOUT ROWID;
+INSERT INTO status_counts (status_id, kind, petitions)
+    SELECT coalesce(status_id, 0), kind, count(*) FROM petitions GROUP BY 1, 2;
