@@ -277,6 +277,15 @@ def test_snippet_centres_on_matches() -> None:
     assert "\x02refugees\x03" in out and out.startswith("…") and out.endswith("…")
 
 
+def test_snippet_marks_accented_forms_in_every_latin_script() -> None:
+    # Latin-1 accents (French) and Latin Extended ones (Polish, Romanian, Latvian) are marked alike.
+    assert "\x02ÉLÈVES\x03" in make_snippet("Les ÉLÈVES du Québec demandent", ["eleve"])
+    assert "\x02Łódź\x03" not in make_snippet("Miasto Łódź", ["lodz"])  # Ł is its own letter, as in FTS
+    assert "\x02Lodž\x03" in make_snippet("Miasto Lodž i okolice", ["lodz"])
+    assert "\x02Ēlevam\x03" in make_snippet("Ēlevam un Ștefan", ["eleva"])
+    assert "\x02Ștefan\x03" in make_snippet("Ēlevam un Ștefan", ["stefan"])
+
+
 async def test_warm_vocabulary_gives_the_same_answers(store: Store) -> None:
     from bot.petitions.search import warm
 

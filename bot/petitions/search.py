@@ -320,6 +320,7 @@ def content_words(text: str | None) -> list[str]:
 class _Where:
     sql: str
     params: list[Any]
+    row_sql: str = ""  # the same conditions, faster where each petition's row is read anyway
     impossible: bool = False  # a filter named something that does not exist
     sponsor_used: str | None = None
     covered: bool = True  # every condition can be tested on petitions_recent_filters
@@ -335,6 +336,7 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
     parts: list[str] = []
     params: list[Any] = []
     out = _Where("", params)
+    row_test = ""  # the subject as a test of the row's own columns (see `_Where.row_sql`)
     if filters.status_ids:
         parts.append(f"p.status_id IN ({','.join('?' * len(filters.status_ids))})")
         out.status_ids = [int(s) for s in filters.status_ids]
@@ -377,6 +379,10 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
                 f"p.id IN (SELECT id FROM petitions WHERE subject_en IN ({marks}) "
                 f"UNION ALL SELECT id FROM petitions WHERE subject_fr IN ({marks}))"
             )
+            # Where the row is read anyway (full-text matches joined to petitions), testing its
+            # columns is five times faster than building the id set of a large subject each time.
+            row_test = f"(p.subject_en IN ({marks}) OR p.subject_fr IN ({marks}))"
+            subject_at = len(parts) - 1
             params.extend(names)
             params.extend(names)
             count = await _subject_count(store, names)
@@ -412,6 +418,9 @@ async def _where(store: Store, filters: SearchFilters) -> _Where:
             )
             params.extend(folded)
     out.sql = " AND ".join(parts)
+    if row_test:
+        parts[subject_at] = row_test
+    out.row_sql = " AND ".join(parts)
     return out
 
 
@@ -664,6 +673,12 @@ class _Unit:
     docs: int | None = None  # at most this many petitions hold it (None: unknown)
     least: int = 0  # at least this many petitions hold it
 
+    @property
+    def numeric(self) -> bool:
+        """Could a petition number hold it (numbers read as words like "441", "00155", "e")?"""
+        words = {*self.exact, *self.phrase} | ({self.prefix} if self.prefix else set())
+        return any(w.isdigit() or w == "e" for w in words)
+
     def found_in(self, tokens: tuple[str, ...], token_set: frozenset[str]) -> bool:
         if self.phrase:
             n, first = len(self.phrase), self.phrase[0]
@@ -761,18 +776,15 @@ def _tokens(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return found, frozenset(found)
 
 
-def _score(plan: _Plan, idfs: Sequence[float], columns: Sequence[str | None]) -> float:
+def _score(idfs: Sequence[float], held: Sequence[Sequence[bool]]) -> float:
     """bm25 in spirit: per term, its weight times a saturated count of the short columns that hold it.
 
-    Lower is better, like bm25(); body and response only count as "somewhere".
+    `held[k][u]` says whether short column k holds unit u. Lower is better, like bm25();
+    body and response only count as "somewhere".
     """
-    seen = [_tokens(c or "") for c in columns]
     total = 0.0
-    for unit, idf in zip(plan.units, idfs, strict=True):
-        freq = 1.0
-        for weight, (tokens, token_set) in zip(_SHORT_WEIGHTS, seen, strict=True):
-            if tokens and unit.found_in(tokens, token_set):
-                freq += weight
+    for u, idf in enumerate(idfs):
+        freq = 1.0 + sum(weight for weight, flags in zip(_SHORT_WEIGHTS, held, strict=True) if flags[u])
         total += idf * freq * (K1 + 1) / (freq + K1)
     return -total
 
@@ -814,7 +826,7 @@ async def _ranked_by_bm25(
     store: Store, plan: _Plan, where: _Where, limit: int, offset: int
 ) -> tuple[SearchResult, list[int]]:
     """Every match ranked by bm25; only for queries whose terms are all rare, so the total is exact."""
-    cond = f" AND {where.sql}" if where.sql else ""
+    cond = f" AND {where.row_sql}" if where.row_sql else ""
     params: list[Any] = [plan.fts, *where.params]
     # Filters sit in the WHERE clause, so bm25() runs only for rows that pass them; bm25()
     # only works where FTS5 drives the row, hence the materialized CTE before the window count.
@@ -849,7 +861,15 @@ async def _ranked_recent(
 ) -> tuple[SearchResult, list[int]]:
     """The newest matches (filters applied), ranked here; never reads more than a window of them."""
     want = max(RANK_WINDOW if not where.sql else FILTERED_WINDOW, offset + limit)
-    select = "SELECT petition_fts.rowid, p.last_event FROM petition_fts CROSS JOIN petitions p "
+    # To rank, the short columns come with each match: number, title and keywords from the
+    # index's content table (c0-c2; through petition_fts the long text would be read too), and
+    # the sponsor from the row already joined for its date.
+    columns = ", c.c0, c.c1, c.c2, p.sponsor_name" if rank else ""
+    content = " CROSS JOIN petition_fts_content c ON c.id = petition_fts.rowid" if rank else ""
+    select = (
+        f"SELECT petition_fts.rowid, p.last_event{columns} FROM petition_fts "
+        f"CROSS JOIN petitions p ON p.id = petition_fts.rowid{content} "
+    )
     order = "ORDER BY petition_fts.rowid DESC LIMIT ?"
     floor = None
     if where.sql and where.few:
@@ -858,7 +878,7 @@ async def _ranked_recent(
         # would read a whole petition per match. Complete, so the total is exact.
         found = await _rows(
             store,
-            f"{select}ON p.id = petition_fts.rowid WHERE petition_fts MATCH ? "
+            f"{select}WHERE petition_fts MATCH ? "
             f"AND +petition_fts.rowid IN (SELECT p.id FROM petitions p WHERE {where.sql}) {order}",
             [plan.fts, *where.params, want + 1],
         )
@@ -867,7 +887,7 @@ async def _ranked_recent(
         if where.sql:
             # Broad filters (status, kind, dates, response) pass many of the newest matches;
             # they are tested on those only. A parliament is a band of ids, skipped to by FTS5.
-            cond, params = f" AND {where.sql}", [plan.fts, *where.params]
+            cond, params = f" AND {where.row_sql}", [plan.fts, *where.params]
             if where.id_span:
                 cond += " AND petition_fts.rowid BETWEEN ? AND ?"
                 params += where.id_span
@@ -880,15 +900,12 @@ async def _ranked_recent(
         # FTS5 walks rowids newest first and stops at the LIMIT: no doclist is read whole.
         found = await _rows(
             store,
-            f"{select}ON p.id = petition_fts.rowid WHERE petition_fts MATCH ?{cond} {order}",
+            f"{select}WHERE petition_fts MATCH ?{cond} {order}",
             [*params, want + 1],
         )
     complete = floor is None and len(found) <= want
     found = found[:want]
-    if not rank:
-        ranked = [(r[0], 0.0) for r in found]
-    else:
-        ranked = await _rank(store, plan, found) if offset < len(found) else []
+    ranked = _rank(plan, found) if rank and offset < len(found) else [(r[0], 0.0) for r in found if not rank]
     page = ranked[offset : offset + limit]
     hits: list[Hit] = []
     if page:
@@ -907,18 +924,38 @@ async def _ranked_recent(
     return SearchResult(hits, total, plan.fts, total_exact=exact), [i for i, _ in page]
 
 
-async def _rank(store: Store, plan: _Plan, found: Sequence[Any]) -> list[tuple[int, float]]:
-    """(id, score) best first; ties go to the latest event, then the newest petition."""
-    ids = [r[0] for r in found]
-    marks = ",".join("?" * len(ids))
-    # The short columns straight from the index's content table (number, title, keywords: c0-c2),
-    # and the sponsor from the petition row: through petition_fts every column of the row would be
-    # read, long text included, which made this 30 µs a petition.
-    texts = await _rows(store, f"SELECT id, c0, c1, c2 FROM petition_fts_content WHERE id IN ({marks})", ids)
-    sponsors = dict(await _rows(store, f"SELECT id, sponsor_name FROM petitions WHERE id IN ({marks})", ids))
-    by_id = {t[0]: (*t[1:], sponsors.get(t[0])) for t in texts}
-    idfs = [plan.idf(u) for u in plan.units]
-    scored = [(r[0], r[1] or "", _score(plan, idfs, by_id.get(r[0], ("", "", "", "")))) for r in found]
+def _rank(plan: _Plan, found: Sequence[Any]) -> list[tuple[int, float]]:
+    """(id, score) best first from rows (id, last event, number, title, keywords, sponsor).
+
+    Ties go to the latest event, then the newest petition. Which units a text holds, and the
+    score of each pattern of holdings, are worked out once per query: titles, keywords and
+    sponsors repeat across a window.
+    """
+    units = plan.units
+    idfs = [plan.idf(u) for u in units]
+    nothing = (False,) * len(units)
+    holds: dict[str, tuple[bool, ...]] = {}
+    scores: dict[tuple[tuple[bool, ...], ...], float] = {}
+
+    def held(text: str | None) -> tuple[bool, ...]:
+        if not text:
+            return nothing
+        flags = holds.get(text)
+        if flags is None:
+            tokens, token_set = _tokens(text)
+            flags = tuple([u.found_in(tokens, token_set) for u in units]) if tokens else nothing
+            holds[text] = flags
+        return flags
+
+    # Most queries hold no number: the number column, unique to each petition, is then skipped.
+    numeric = any(u.numeric for u in units)
+    scored = []
+    for r in found:
+        key = (held(r[2]) if numeric else nothing, held(r[3]), held(r[4]), held(r[5]))
+        score = scores.get(key)
+        if score is None:
+            score = scores[key] = _score(idfs, key)
+        scored.append((r[0], r[1] or "", score))
     scored.sort(key=lambda x: x[0], reverse=True)  # stable sorts: id, then event, then score decide
     scored.sort(key=lambda x: x[1], reverse=True)
     scored.sort(key=lambda x: x[2])
@@ -946,22 +983,23 @@ async def _add_snippets(store: Store, parsed: ParsedQuery, hits: list[Hit], ids:
         ids,
     )
     by_id = {t[0]: t[1:] for t in texts}
-    pattern = _pattern(tuple(s for s in parsed.stems() if s), tuple(w for p in parsed.phrases for w in p))
-    if pattern is None:
+    stems = tuple(s for s in parsed.stems() if s)
+    exact = tuple(w for p in parsed.phrases for w in p)
+    if not stems and not exact:
         return
     for hit, rowid in zip(hits, ids, strict=True):
         for column in by_id.get(rowid, ()):
-            marked = _snippet_of(column or "", pattern)
+            marked = make_snippet(column or "", stems, exact)
             if marked:
                 hit.snippet_marked = marked
                 hit.snippet = marked.replace("\x02", "").replace("\x03", "")
                 break
 
 
-def _letter_classes() -> dict[str, str]:
-    """For each ASCII letter, a regex class with its accented forms (é, È, ç...)."""
+def _letter_classes(last: int) -> dict[str, str]:
+    """For each ASCII letter, a regex class with its accented forms up to code point `last` (é, È, ç...)."""
     forms: dict[str, set[str]] = {c: {c, c.upper()} for c in "abcdefghijklmnopqrstuvwxyz"}
-    for cp in range(0xC0, 0x250):
+    for cp in range(0xC0, last + 1):
         ch = chr(cp)
         base = unicodedata.normalize("NFD", ch)[0].lower()
         if base in forms:
@@ -969,16 +1007,22 @@ def _letter_classes() -> dict[str, str]:
     return {c: "[" + "".join(sorted(v)) + "]" for c, v in forms.items()}
 
 
-_LETTERS = _letter_classes()
+# Classes of Latin-1 letters only (French, Spanish, German...) compile in a quarter of a
+# millisecond; with Latin Extended letters (ā, ș, ő) a class needs a 64k-wide table and costs
+# several. The wide ones are built only for a text that holds such a letter.
+_LETTERS = _letter_classes(0xFF)
+_WIDE_LETTERS = _letter_classes(0x24F)
+_WIDE = re.compile("[\u0100-\u024f]")
 SNIPPET_SCAN = 4000  # characters of a column looked at for a snippet: the opening says what it asks
 
 
 @functools.lru_cache(maxsize=256)
-def _pattern(stems: tuple[str, ...], exact: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(stems: tuple[str, ...], exact: tuple[str, ...], wide: bool = False) -> re.Pattern[str] | None:
     """One regex for a query's words, built once per query (a page of hits shares it)."""
+    letters = _WIDE_LETTERS if wide else _LETTERS
 
     def loose(word: str) -> str:
-        return "".join(_LETTERS.get(c, re.escape(c)) for c in word)
+        return "".join(letters.get(c, re.escape(c)) for c in word)
 
     parts = [loose(s) + r"\w*" for s in stems if s] + [loose(w) + r"\b" for w in exact if w]
     if not parts:
@@ -994,7 +1038,10 @@ def make_snippet(
     One regex over the raw text (accented letters folded by character classes)
     keeps this cheap enough to run on every hit of a page.
     """
-    pattern = _pattern(tuple(stems), tuple(exact))
+    if not text:
+        return ""
+    text = text[:SNIPPET_SCAN]
+    pattern = _pattern(tuple(stems), tuple(exact), _WIDE.search(text) is not None)
     return _snippet_of(text, pattern, words) if pattern is not None else ""
 
 
