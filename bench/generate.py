@@ -34,8 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from bot.petitions.model import STATUS_LABELS, TORONTO, Bi, Initiator, Keyword, Petition, Response, Sponsor
+from bot.petitions.model import TORONTO, Bi, Initiator, Keyword, Petition, Response, Sponsor
 from bot.petitions.numbers import detail_url
+from bot.petitions.status import STATUS_LABELS
 
 log = logging.getLogger(__name__)
 

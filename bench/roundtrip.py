@@ -5,7 +5,7 @@
     python -m bench.roundtrip --gc-freeze  # the same with gc.freeze() after boot, to weigh that remedy
 
 The core benchmark (`bench.run`) times the petition functions alone. This one times what Discord
-sees: the fake Discord of the tests (`tests/fake_discord.py`) sends a gateway dispatch, the
+sees: the fake Discord of the tests (`tests/fakes/discord/`) sends a gateway dispatch, the
 unmodified discord.py client parses it, the command tree routes it, the cog asks the store and
 renders, and the reply comes back over HTTP. The clock starts when the fake sends the dispatch
 and stops when the fake receives POST /interactions/{id}/{token}/callback for it (`Callback.elapsed`).
@@ -384,7 +384,7 @@ def signalling_fake() -> Any:
     20 ms. With 16 interactions in flight that costs the shared event loop more than the bot's own
     work, so the bench waits on these events instead. The times still come from the fake's records.
     """
-    from tests.fake_discord import FakeDiscord
+    from tests.fakes.discord import FakeDiscord
 
     class SignallingFake(FakeDiscord):
         def __init__(self) -> None:
@@ -714,7 +714,7 @@ async def run(args: argparse.Namespace) -> Report:
     from bot.discord_bot import PetitionBot
     from bot.petitions.store import Store
     from bot.settings import Settings
-    from tests.fake_discord import FastIdentifyMixin, running_bot
+    from tests.fakes.discord import FastIdentifyMixin, running_bot
 
     started = time.perf_counter()
     report = Report(args.size, args.seed)

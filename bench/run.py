@@ -153,7 +153,7 @@ class Samples:
                 bucket[j] = value
 
     def add(self, prepared: Any) -> None:
-        from bot.petitions.search import _WORD, _plain
+        from bot.petitions.search import WORD, plain
 
         p = prepared.petition
         self.seen += 1
@@ -182,7 +182,7 @@ class Samples:
             content = [
                 t
                 for t in tokens
-                if len(_plain(t)) >= 4 and _WORD.fullmatch(_plain(t)) and _plain(t) not in _FUNCTION_WORDS
+                if len(plain(t)) >= 4 and WORD.fullmatch(plain(t)) and plain(t) not in _FUNCTION_WORDS
             ]
             if content:
                 self._keep(self.words, self.rng.choice(content))
@@ -397,8 +397,7 @@ def build_queries(s: Samples, n: int, seed: int) -> dict[str, list[Any]]:
 
 
 def ours(store: Any) -> dict[str, Callable[[Any], Awaitable[Any]]]:
-    from bot.petitions import answers, autocomplete
-    from bot.petitions import search as search_mod
+    from bot.petitions import answers, autocomplete, search as search_mod
     from bot.petitions.errors import UserFacingError
 
     async def lookup(q: str) -> Any:
@@ -680,8 +679,7 @@ def _progress(msg: str) -> None:
 
 
 async def run_size(corpus: Path, size: int, queries: int, baseline_queries: int, seed: int) -> dict[str, Any]:
-    from bot.petitions import countries
-    from bot.petitions import search as search_mod
+    from bot.petitions import countries, search as search_mod
     from bot.petitions.ingest import prepare_stream, read_snapshot_lines
     from bot.petitions.model import Petition
     from bot.petitions.store import Store
@@ -778,7 +776,7 @@ async def run_size(corpus: Path, size: int, queries: int, baseline_queries: int,
             # The baseline: fetch every record, then scan.
             _progress(f"{size}: baseline — loading every record…")
             t0 = time.perf_counter_ns()
-            rows = await store._all("SELECT record FROM petitions")
+            rows = await store.fetch_all("SELECT record FROM petitions")
             records = [Petition.from_dict(json.loads(r[0])) for r in rows]
             del rows
             naive = Naive(records)
@@ -852,7 +850,9 @@ def render(results: list[dict[str, Any]], queries: int, seed: int) -> str:
             lines.append(
                 f"| first misspelled search on a fresh store ({r['first_typo']!r}) | {r['first_typo_ms']:,.1f} ms | ≤ 50 ms | {_verdict(r['first_typo_ms'] <= 50)} |"
             )
-        lines.append(f"| warm-up at startup (spelling vocabulary, country matchers) | {r['warm_ms']:,.0f} ms | | |")
+        lines.append(
+            f"| warm-up at startup (spelling vocabulary, country matchers) | {r['warm_ms']:,.0f} ms | | |"
+        )
         lines.append("")
         lines.append(
             "| operation | n | mean ms | p50 ms | p99 ms | max ms | first call ms | p99 target | verdict | baseline p50 ms | baseline p99 ms | baseline n | baseline/ours (p50) |"

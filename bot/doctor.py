@@ -157,7 +157,7 @@ def env_file_read() -> Path | None:
     configured = Settings.model_config.get("env_file") or ".env"
     candidates = configured if isinstance(configured, list | tuple) else [configured]
     for candidate in candidates:
-        path = Path(candidate)
+        path = Path(str(candidate))
         if path.is_file():
             return path.resolve()
     return None
@@ -212,6 +212,7 @@ def _user_id(part: str) -> int | None:
 async def check_discord(settings: Settings, token: str, follows: Mapping[int, Iterable[int]]) -> list[Check]:
     """Log in over REST (no gateway), then look at the permissions in every server that has follows."""
     import discord
+    from discord.http import Route
 
     from bot.discord_bot import apply_endpoints
 
@@ -229,7 +230,7 @@ async def check_discord(settings: Settings, token: str, follows: Mapping[int, It
         assert client.user is not None
         login = ok(
             "Discord",
-            f"the token is accepted: logged in as {_plain(str(client.user))} (id {client.user.id}) at {discord.http.Route.BASE}",
+            f"the token is accepted: logged in as {_plain(str(client.user))} (id {client.user.id}) at {Route.BASE}",
         )
         try:
             servers = await check_servers(client, follows)

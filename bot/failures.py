@@ -131,8 +131,9 @@ def _explain_one(exc: BaseException, where: Where) -> Failure | None:
 
 def _settings(exc: BaseException) -> Failure | None:
     pydantic = sys.modules.get("pydantic")
+    err: Any = exc  # the module is looked up at run time, not imported: its classes are untyped
     if pydantic is not None and isinstance(exc, pydantic.ValidationError):
-        return settings_failure(exc)
+        return settings_failure(err)
     return None
 
 
@@ -140,28 +141,30 @@ def _discord(exc: BaseException) -> Failure | None:
     discord = sys.modules.get("discord")
     if discord is None:
         return None
+    err: Any = exc  # the module is looked up at run time, not imported: its classes are untyped
     if isinstance(exc, discord.LoginFailure):
         return Failure("failure.token_refused")
     if isinstance(exc, discord.PrivilegedIntentsRequired):
         return Failure("failure.intents")
-    if isinstance(exc, discord.HTTPException) and exc.status >= 500:
-        return Failure("failure.discord_down", {"status": exc.status})
+    if isinstance(exc, discord.HTTPException) and err.status >= 500:
+        return Failure("failure.discord_down", {"status": err.status})
     if isinstance(exc, discord.GatewayNotFound):
         return Failure("failure.discord_down", {"status": "gateway"})
     if isinstance(exc, discord.ConnectionClosed):
-        return Failure("failure.discord_closed", {"code": exc.code})
+        return Failure("failure.discord_closed", {"code": err.code})
     return None
 
 
 def _site(exc: BaseException) -> Failure | None:
     fetch = sys.modules.get("bot.petitions.fetch")
+    err: Any = exc  # the module is looked up at run time, not imported: its classes are untyped
     if (
         fetch is not None
         and isinstance(exc, fetch.FetchError)
-        and exc.status is not None
-        and (exc.status >= 500 or exc.status == 429)
+        and err.status is not None
+        and (err.status >= 500 or err.status == 429)
     ):
-        return Failure("failure.site_down", {"reason": exc.reason})
+        return Failure("failure.site_down", {"reason": err.reason})
     return None
 
 
@@ -169,20 +172,21 @@ def _network(exc: BaseException, where: Where) -> Failure | None:
     aiohttp = sys.modules.get("aiohttp")
     if aiohttp is None:
         return None
+    err: Any = exc  # the module is looked up at run time, not imported: its classes are untyped
     if isinstance(exc, aiohttp.ClientConnectorError):
-        service, setting = where.service(exc.host, exc.port)
+        service, setting = where.service(err.host, err.port)
         if setting is None:  # a host of no setting of ours (a redirect, a proxy)
-            return Failure("failure.unreachable_host", {"host": exc.host})
+            return Failure("failure.unreachable_host", {"host": err.host})
         dns = getattr(aiohttp, "ClientConnectorDNSError", None)
-        resolving = (dns is not None and isinstance(exc, dns)) or isinstance(exc.os_error, _gaierror())
+        resolving = (dns is not None and isinstance(exc, dns)) or isinstance(err.os_error, _gaierror())
         key = "failure.unresolved" if resolving else "failure.unreachable"
-        return Failure(key, {"service": service, "host": exc.host, "setting": setting})
-    if isinstance(exc, aiohttp.ClientResponseError) and exc.status >= 500:
-        url = urlsplit(str(exc.request_info.real_url))
+        return Failure(key, {"service": service, "host": err.host, "setting": setting})
+    if isinstance(exc, aiohttp.ClientResponseError) and err.status >= 500:
+        url = urlsplit(str(err.request_info.real_url))
         service, _ = where.service(url.hostname, url.port)
         if service.key == "service.discord":
-            return Failure("failure.discord_down", {"status": exc.status})
-        return Failure("failure.site_down", {"reason": f"HTTP {exc.status}"})
+            return Failure("failure.discord_down", {"status": err.status})
+        return Failure("failure.site_down", {"reason": f"HTTP {err.status}"})
     if isinstance(exc, aiohttp.ServerTimeoutError | TimeoutError):
         return Failure("failure.timeout")
     if isinstance(exc, aiohttp.ClientConnectionError):

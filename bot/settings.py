@@ -9,7 +9,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 if TYPE_CHECKING:
-    from bot.petitions.backfill import SiteConfig
+    from bot.petitions.fetch import SiteConfig
 
 DEFAULT_DB = Path("var") / "petitions.sqlite3"
 DEFAULT_DEMO_DB = Path("var") / "demo.sqlite3"
@@ -60,16 +60,14 @@ class Settings(BaseSettings):
     def _lower_case(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
-
     def site(self) -> SiteConfig:
         """The plain values the petitions-site clients need (no token, no settings object)."""
-        from bot.petitions.backfill import SiteConfig
-        from bot.petitions.fetch import user_agent
+        from bot.petitions.fetch import SiteConfig, user_agent
 
         return SiteConfig(
             base_en=self.source_base_en,
             base_fr=self.source_base_fr,
-            user_agent=user_agent(self),
+            user_agent=user_agent(self.contact),
             interval=self.request_interval,
         )
 

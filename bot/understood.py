@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.i18n import t
+from bot.i18n import number_words, t
 from bot.petitions.countries import country_name
 from bot.petitions.deadlines import format_date
 from bot.petitions.understand import Answer, Period, Reading, Vocabulary
@@ -32,7 +32,7 @@ def found_text(count: int, lang: str, *, exact: bool = True) -> str:
         return t("ask.found_none", lang)
     if count == 1 and exact:
         return t("ask.found_one", lang)
-    shown = f"{count:,}".replace(",", "\u202f" if lang == "fr" else ",") + ("" if exact else "+")
+    shown = number_words(count, lang) + ("" if exact else "+")
     return t("ask.found", lang, count=shown)
 
 

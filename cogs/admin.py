@@ -11,7 +11,9 @@ cog also runs the periodic refresh from the petitions site.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import discord
 from discord import app_commands
@@ -19,12 +21,14 @@ from discord.ext import commands, tasks
 
 from bot import render
 from bot.discord_bot import NotOwner, PetitionBot, new_error_id
-from bot.i18n import lang_of, t
+from bot.i18n import lang_of, number_words, t
 from bot.petitions.alerts import alert_stats
 from bot.petitions.backfill import history_status
 from bot.petitions.health import database_size, package_version
 from bot.petitions.ingest import IngestError, Limits, ingest_upload
 from bot.translator import ls
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,7 @@ bot holds the file in memory while it writes it to disk, and the import blocks o
 while it runs; larger files go in with `petitionbot ingest`, which streams them."""
 
 
-def owner_only() -> object:
+def owner_only() -> Callable[[T], T]:
     """A check that passes for the bot's owners (OWNER_IDS, else the application's owner or team)."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
@@ -203,9 +207,9 @@ class Admin(commands.Cog):
             "admin.import_done",
             lang,
             filename=name,
-            new=render.number_text(len(r.new), lang),
-            changed=render.number_text(len(r.changed), lang),
-            unchanged=render.number_text(len(r.unchanged), lang),
+            new=number_words(len(r.new), lang),
+            changed=number_words(len(r.changed), lang),
+            unchanged=number_words(len(r.unchanged), lang),
         )
         await interaction.followup.send(render.content(text), ephemeral=True)
 

@@ -21,7 +21,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import autocompleters, render_alerts
+from bot import autocompleters, render
 from bot.discord_bot import PetitionBot, autocomplete_choices
 from bot.i18n import lang_of
 from bot.paginator import Paginator
@@ -129,7 +129,7 @@ class Alerts(commands.Cog):
             channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(sub.channel_id)
             if not isinstance(channel, discord.abc.Messageable):
                 return alerts.Outcome.gone("not_found", "not a text channel")
-            embed = render_alerts.alert_embed(alert, self._lang_for(sub))
+            embed = render.alert_embed(alert, self._lang_for(sub))
             message = await channel.send(
                 embed=embed, nonce=alert.nonce, allowed_mentions=discord.AllowedMentions.none()
             )
@@ -211,7 +211,7 @@ class Alerts(commands.Cog):
             created_by=interaction.user.id,
             lang=lang,
         )
-        await interaction.response.send_message(render_alerts.follow_reply(sub, status, lang), ephemeral=True)
+        await interaction.response.send_message(render.follow_reply(sub, status, lang), ephemeral=True)
 
     # --- /unfollow --------------------------------------------------------------------------------
 
@@ -230,7 +230,7 @@ class Alerts(commands.Cog):
         if alert_id is None or interaction.guild_id is None:
             raise UserFacingError("alerts.unknown", value=validate.shown(alert))
         sub = await alerts.unfollow(self.store, interaction.guild_id, alert_id)
-        await interaction.response.send_message(render_alerts.unfollow_reply(sub, lang), ephemeral=True)
+        await interaction.response.send_message(render.unfollow_reply(sub, lang), ephemeral=True)
 
     @unfollow.autocomplete("alert")
     async def unfollow_alert_autocomplete(
@@ -245,7 +245,7 @@ class Alerts(commands.Cog):
                 return []
             subs = await alerts.subscriptions(self.store, guild.id)
             names = {sub.channel_id: getattr(guild.get_channel(sub.channel_id), "name", "") for sub in subs}
-            return render_alerts.subscription_choices(subs, current, lang, names)
+            return render.subscription_choices(subs, current, lang, names)
 
         return await autocomplete_choices("alert", provider)
 
@@ -261,7 +261,7 @@ class Alerts(commands.Cog):
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
         subs = await alerts.subscriptions(self.store, interaction.guild_id)
-        pages = render_alerts.following_pages(subs, lang)
+        pages = render.following_pages(subs, lang)
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction, ephemeral=True)
 
 

@@ -17,14 +17,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import autocompleters, render
-from bot.discord_bot import PetitionBot, autocomplete_choices
+from bot.discord_bot import PetitionBot
 from bot.i18n import lang_of, t
 from bot.paginator import BaseView, OriginalResponse, Paginator
-from bot.petitions import answers, autocomplete, validate
+from bot.petitions import answers, validate
 from bot.petitions.backfill import history_status
-from bot.petitions.errors import BadPetitionNumber, PetitionNotFound, UserFacingError
+from bot.petitions.errors import BadPetitionNumber, PetitionNotFound
 from bot.petitions.model import Petition
 from bot.petitions.search import SearchFilters
+from bot.petitions.status import GROUPS, group_ids
 from bot.petitions.store import Store
 from bot.translator import ls
 
@@ -32,15 +33,8 @@ log = logging.getLogger(__name__)
 
 LIST_LIMIT = 50  # rows fetched for a paged list (5 pages of 10)
 
-#: Status choices and the status ids each stands for (see model.STATUS_LABELS).
-STATUS_GROUPS: dict[str, tuple[int, ...]] = {
-    "open": (207,),
-    "certification": (226,),
-    "closed": (224, 229),
-    "answered": (223,),
-    "dissolved": (289, 291),
-}
-STATUS_CHOICES = [app_commands.Choice(name=ls(f"choice.status.{key}"), value=key) for key in STATUS_GROUPS]
+#: The status groups (`status.GROUPS`), as choices named in the reader's language.
+STATUS_CHOICES = [app_commands.Choice(name=ls(f"choice.status.{key}"), value=key) for key in GROUPS]
 TYPE_CHOICES = [
     app_commands.Choice(name=ls("choice.type.e"), value="e"),
     app_commands.Choice(name=ls("choice.type.paper"), value="paper"),
@@ -57,26 +51,10 @@ class IsoDate(app_commands.Transformer):
         return validate.day(value, self.field)
 
 
-async def lookup(store: Store, raw: str, lang: str) -> Any:
-    """`answers.lookup`, but text that is no number at all gets a pointer to /search and word matches."""
-    try:
-        return await answers.lookup(store, raw)
-    except BadPetitionNumber as exc:
-        raise await _with_search_hint(store, exc, raw, lang) from exc
-
-
-async def _with_search_hint(store: Store, exc: BadPetitionNumber, raw: str, lang: str) -> UserFacingError:
-    if exc.key != "number.bad":
-        return exc
-    suggestions = list(exc.suggestions)
-    if not suggestions:
-        found = await autocomplete_choices(
-            "petition", lambda: autocomplete.petition_choices(store, raw, lang)
-        )
-        suggestions = [choice.value for choice in found[:5]]
-    return UserFacingError(
-        "petition.bad_number_hint", suggestions=suggestions, value=exc.params.get("value", raw)
-    )
+def _status_ids(status: object) -> tuple[int, ...]:
+    """The ids of the status group chosen, checked again (a modified client sends anything)."""
+    group = validate.status_group(status)
+    return group_ids(group) if group else ()
 
 
 class PetitionView(BaseView):
@@ -163,7 +141,7 @@ class Petitions(commands.Cog):
         self, interaction: discord.Interaction, number: app_commands.Range[str, 1, 300]
     ) -> None:
         lang = lang_of(interaction.locale)
-        p = await self._find(interaction, validate.petition_number(number) or "", lang)
+        p = await self._find(interaction, validate.petition_number(number) or "")
         embed = render.petition_embed(p, lang, self.bot.today())
         view = PetitionView(
             self.bot,
@@ -189,11 +167,13 @@ class Petitions(commands.Cog):
         """Lists built while the history is still loading say they may be incomplete."""
         render.note_partial_history(pages, await history_status(self.store), lang)
 
-    async def _find(self, interaction: discord.Interaction, number: str, lang: str) -> Petition:
+    async def _find(self, interaction: discord.Interaction, number: str) -> Petition:
         """The stored petition; one the store lacks is fetched from the site now (the reply deferred meanwhile)."""
         source = self.bot.source
         try:
-            p = await lookup(self.store, number, lang)
+            p = await answers.lookup(self.store, number)
+        except BadPetitionNumber as exc:  # words, not a number: a pointer to /search and word matches
+            raise await answers.search_hint(self.store, exc, number) from exc
         except PetitionNotFound as exc:
             if source is None or exc.key not in ("petition.not_found", "store.empty"):
                 raise
@@ -220,11 +200,11 @@ class Petitions(commands.Cog):
         kind: str | None = None,
     ) -> None:
         lang = lang_of(interaction.locale)
-        status = validate.choice(status, "status", STATUS_GROUPS)
+        status_ids = _status_ids(status)
         answer = await answers.petitions_for_country(
             self.store,
             validate.country(country) or "",
-            status_ids=STATUS_GROUPS.get(status or "", ()),
+            status_ids=status_ids,
             kind=validate.kind(kind),
             limit=LIST_LIMIT,
         )
@@ -275,11 +255,11 @@ class Petitions(commands.Cog):
         lang = lang_of(interaction.locale)
         # Every option again, as if Discord had checked nothing (a modified client sends anything).
         query = validate.query(query)
-        status = validate.choice(status, "status", STATUS_GROUPS)
+        status_ids = _status_ids(status)
         date_from, date_to = validate.day(date_from, "from"), validate.day(date_to, "to")
         validate.date_span(date_from, date_to)
         filters = SearchFilters(
-            status_ids=STATUS_GROUPS.get(status or "", ()),
+            status_ids=status_ids,
             kind=validate.kind(kind),
             parliament=validate.parliament(parliament),
             sponsor=validate.sponsor(sponsor),
@@ -312,7 +292,7 @@ class Petitions(commands.Cog):
         try:
             answer = await answers.response_of(self.store, number, lang)
         except BadPetitionNumber as exc:
-            raise await _with_search_hint(self.store, exc, number, lang) from exc
+            raise await answers.search_hint(self.store, exc, number) from exc
         pages = render.response_pages(answer, lang, self.bot.today())
         await Paginator(pages, owner_id=interaction.user.id, lang=lang).start(interaction)
 

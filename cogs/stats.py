@@ -20,7 +20,6 @@ from bot import autocompleters, charts, render
 from bot.discord_bot import PetitionBot
 from bot.i18n import lang_of
 from bot.petitions import answers, validate
-from bot.petitions.errors import UserFacingError
 from bot.translator import ls
 
 log = logging.getLogger(__name__)
@@ -63,11 +62,8 @@ class Stats(commands.Cog):
             validate.subject(subject),
             validate.sponsor(sponsor),
         )
-        given = [v for v in (country, subject, sponsor) if v]
-        if not given and chosen == "petitions":
-            raise UserFacingError("stats.need_one")  # response times without a filter cover every petition
-        if len(given) > 1:
-            raise UserFacingError("stats.too_many")
+        # Before deferring: a refusal stays private and quick.
+        validate.stats_scope(chosen, country=country, subject=subject, sponsor=sponsor)
         await interaction.response.defer(thinking=True)
         if chosen == "responses":
             times = await answers.response_times(

@@ -1,6 +1,6 @@
 """Shared fixtures: a petition store filled with the demo data, and the real bot running against a fake Discord.
 
-The bot fixture boots an unmodified discord.py client against `tests/fake_discord.py` on 127.0.0.1: it logs
+The bot fixture boots an unmodified discord.py client against `tests/fakes/discord/` on 127.0.0.1: it logs
 in, syncs its commands to the fake's development guild and becomes ready. The fake checks every payload
 against Discord's limits, and any ERROR logged by discord.py, `bot` or `cogs` fails the test (see
 `running_bot`); a test that expects an error claims it with `fake.error_log.pop_matching(...)`.
@@ -17,7 +17,7 @@ import pytest
 from bot.petitions.ingest import load_demo_if_empty
 from bot.petitions.store import Store
 from bot.settings import Settings
-from tests.fake_discord import FakeDiscord, FastIdentifyMixin, fake_discord_server, running_bot
+from tests.fakes.discord import FakeDiscord, FastIdentifyMixin, fake_discord_server, running_bot
 
 #: A fixed "today" for deadline lines: after every demo presentation date, so clocks are stable.
 TODAY = date(2026, 12, 15)

@@ -74,9 +74,11 @@ async def answer(store: Store, number: str, *, status_id: int = 223) -> None:
                     p,
                     status_id=status_id,
                     response_tabled_on=date.today() - timedelta(days=2),
-                response=Response(
-                    signer="Hon. Minister",
-                        paragraphs=Bi(["The Government of Canada thanks the petitioners and will act."], None),
+                    response=Response(
+                        signer="Hon. Minister",
+                        paragraphs=Bi(
+                            ["The Government of Canada thanks the petitioners and will act."], None
+                        ),
                     ),
                 )
             )
@@ -176,7 +178,7 @@ async def test_following_twice_keeps_one_follow_and_servers_only_see_their_own(s
 
 
 async def test_a_server_cannot_pile_up_follows(store, monkeypatch):
-    monkeypatch.setattr(alerts, "MAX_PER_GUILD", 2)
+    monkeypatch.setattr("bot.petitions.alerts._following.MAX_PER_GUILD", 2)  # where follow reads it
     await follow(store, Target("all"))
     await follow(store, Target("all"), events="all")
     with pytest.raises(UserFacingError) as too_many:

@@ -215,7 +215,7 @@ async def test_the_pacer_keeps_every_gap_even_when_refresh_and_backfill_share_it
                 run_backfill(store, site, interval=interval, pacer=pacer, limits=Limits(max_requests=40))
             )
             await asyncio.sleep(0.3)
-            refresh = await fetch.refresh(store, settings, session=session, pacer=pacer, max_pages=1)
+            refresh = await fetch.refresh(store, settings.site(), session=session, pacer=pacer, max_pages=1)
             await backfill_task
         arrivals = [r.at for r in site.requests]
     assert refresh.requests > 0 and len(arrivals) >= 40

@@ -11,12 +11,12 @@ from datetime import date, timedelta
 import discord
 import pytest
 
+from bot.i18n import number_words
 from bot.petitions.alerts import alert_stats
 from bot.petitions.health import database_size
 from bot.petitions.ingest import prepare
 from bot.petitions.model import Bi, Response
-from bot.render import number_text
-from tests.fake_discord import FLAG_EPHEMERAL, buttons, visible_text
+from tests.fakes.discord import FLAG_EPHEMERAL, buttons, visible_text
 
 
 def ephemeral(message: dict) -> bool:
@@ -146,7 +146,7 @@ async def test_refresh_loop_runs_after_ready_survives_a_failure_and_stops_with_t
     from bot.discord_bot import PetitionBot
     from bot.petitions import fetch
     from tests.conftest import make_settings
-    from tests.fake_discord import FastIdentifyMixin, running_bot
+    from tests.fakes.discord import FastIdentifyMixin, running_bot
 
     calls: list[object] = []
 
@@ -206,7 +206,7 @@ async def test_status_shows_the_corpus_the_site_the_alerts_search_uptime_version
 ):
     from bot.discord_bot import PetitionBot
     from tests.conftest import make_settings
-    from tests.fake_discord import FastIdentifyMixin, running_bot
+    from tests.fakes.discord import FastIdentifyMixin, running_bot
     from tests.site_server import SiteServer, fixtures_missing
 
     if reason := fixtures_missing():
@@ -269,7 +269,7 @@ async def test_status_shows_the_corpus_the_site_the_alerts_search_uptime_version
             assert "Refresh finished: refresh:" in done
             text = visible_text(await admin(fake, "status"))
             count = await demo_store.count()
-            assert count > 0 and f"{number_text(count, 'en')} petitions (0 demo" in text
+            assert count > 0 and f"{number_words(count, 'en')} petitions (0 demo" in text
             assert "Succeeded <t:" in text and "Failed <t:" not in text
             assert "Captcha seen <t:" in text, "a captcha seen earlier in this run stays on the screen"
     finally:

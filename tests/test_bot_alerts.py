@@ -17,7 +17,7 @@ from bot.petitions import alerts
 from bot.petitions.ingest import prepare
 from bot.petitions.model import Bi, Petition, Response
 from bot.petitions.store import Store
-from tests.fake_discord import FLAG_EPHEMERAL, FakeDiscord, visible_text
+from tests.fakes.discord import FLAG_EPHEMERAL, FakeDiscord, visible_text
 
 RESPONSE_EN = [
     "The Government of Canada is deeply concerned about the detention of the petitioners' relatives.",
@@ -254,7 +254,7 @@ async def test_a_post_whose_success_was_not_recorded_is_deduplicated_by_its_nonc
             raise RuntimeError("the process died before writing it down")
         return await real_record(store, alert, outcome, **kwargs)
 
-    monkeypatch.setattr(alerts, "record", crash_once)
+    monkeypatch.setattr("bot.petitions.alerts._cycle.record", crash_once)  # where run_cycle calls it
     with pytest.raises(RuntimeError):
         await cog.run_cycle()
     assert len(fake.channel_messages(fake.channel_id)) == 1
@@ -327,7 +327,7 @@ async def test_the_loop_posts_by_itself(bot, fake, cog, demo_store):
 
 
 async def test_alert_commands_are_localized_in_french_and_within_discord_limits(bot, fake):
-    from tests.discord_limits import check_commands
+    from tests.fakes.discord import check_commands
 
     synced = [fake.synced_command(name) for name in ("follow", "unfollow", "following")]
     assert check_commands(synced) == []
@@ -352,7 +352,7 @@ async def test_alert_commands_are_localized_in_french_and_within_discord_limits(
 
 
 async def test_following_pages_a_long_list_for_the_person_who_asked(bot, fake, cog, demo_store):
-    from tests.fake_discord import buttons
+    from tests.fakes.discord import buttons
 
     for number in await demo_store.numbers():
         target = alerts.Target("number", number, number)

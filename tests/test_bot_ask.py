@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.fake_discord import FLAG_EPHEMERAL, FakeDiscord, buttons, visible_text
+from tests.fakes.discord import FLAG_EPHEMERAL, FakeDiscord, buttons, visible_text
 
 
 async def ask(fake: FakeDiscord, question: str, **kwargs: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from bot.petitions.backfill import Backfill, Limits, SiteConfig, history_status
 from bot.petitions.pacer import Pacer, Priority
 from bot.petitions.store import Store
 from tests.conftest import TODAY, make_settings
-from tests.fake_discord import FakeDiscord, FastIdentifyMixin, running_bot, visible_text
+from tests.fakes.discord import FakeDiscord, FastIdentifyMixin, running_bot, visible_text
 from tests.replay import ReplaySite, generate_corpus, replay_site
 
 
@@ -110,7 +110,9 @@ async def test_a_number_the_store_lacks_is_fetched_while_the_reply_waits(tmp_pat
     wanted = sorted(p.number for p in corpus if p.published)[0]
     missing = next(p.number for p in corpus if not p.published)
     async with replay_site(corpus) as site:
-        bot = TestBot(site_settings(tmp_path, fake, site, BACKFILL=False), today=lambda: TODAY, guild_ready_timeout=0.05)
+        bot = TestBot(
+            site_settings(tmp_path, fake, site, BACKFILL=False), today=lambda: TODAY, guild_ready_timeout=0.05
+        )
         async with running_bot(bot, fake, loggers=("bot", "cogs")) as running:
             shown = await ask(fake, "petition", {"number": wanted})
             assert wanted in shown and (site.expected(wanted).subject.en or "") in shown

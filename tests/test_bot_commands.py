@@ -11,7 +11,7 @@ from bot.petitions import answers
 from bot.petitions.ingest import ingest_petitions
 from bot.petitions.model import Bi, Response
 from tests.factories import make_petition
-from tests.fake_discord import FLAG_EPHEMERAL, FakeDiscord, buttons, visible_text
+from tests.fakes.discord import FLAG_EPHEMERAL, FakeDiscord, buttons, visible_text
 
 
 def ephemeral(message: dict[str, Any]) -> bool:

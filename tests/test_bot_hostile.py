@@ -13,12 +13,11 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.petitions import alerts, answers
 from bot.petitions.errors import UserFacingError
-from tests.fake_discord import FLAG_EPHEMERAL, FakeDiscord, InteractionHandle, visible_text
+from tests.fakes.discord import FLAG_EPHEMERAL, FakeDiscord, InteractionHandle, visible_text
 from tests.hostile_values import hostile_json, hostile_text
 
 

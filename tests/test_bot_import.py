@@ -14,7 +14,7 @@ from bot.petitions.model import Bi
 from bot.petitions.store import Store
 from cogs.admin import IMPORT_MAX_SIZE
 from tests.factories import make_petition
-from tests.fake_discord import FLAG_EPHEMERAL, FakeDiscord, visible_text
+from tests.fakes.discord import FLAG_EPHEMERAL, FakeDiscord, visible_text
 
 
 def ephemeral(message: dict[str, Any]) -> bool:

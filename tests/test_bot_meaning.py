@@ -15,12 +15,11 @@ from typing import Any
 import pytest
 
 from bot.petitions.ingest import ingest_petitions, load_demo_if_empty
-from bot.petitions.meaning import EncoderHandle, Meaning
-from bot.petitions.meaning import encoder as encoder_mod
+from bot.petitions.meaning import EncoderHandle, Meaning, encoder as encoder_mod
 from bot.petitions.meaning.encoder import UseEncoder
 from bot.petitions.store import Store
 from tests.conftest import TODAY, make_settings
-from tests.fake_discord import (
+from tests.fakes.discord import (
     FLAG_EPHEMERAL,
     FakeDiscord,
     FastIdentifyMixin,

@@ -21,7 +21,7 @@ from bot.discord_bot import PetitionBot
 from bot.i18n import STRINGS
 from bot.petitions.store import Store
 from tests.conftest import make_settings
-from tests.fake_discord import FakeDiscord, FastIdentifyMixin, running_bot
+from tests.fakes.discord import FakeDiscord, FastIdentifyMixin, running_bot
 
 GLOBAL_PUT = "PUT /applications/{app}/commands"
 GUILD_PUT = "PUT /applications/{app}/guilds/{guild}/commands"

@@ -11,9 +11,8 @@ from datetime import datetime, time, timedelta
 
 from bot.petitions.model import TORONTO
 from tests.conftest import TODAY
-from tests.fake_discord import running_bot
-from tests.replay import TODAY as SITE_TODAY
-from tests.replay import generate_corpus, replay_site
+from tests.fakes.discord import running_bot
+from tests.replay import TODAY as SITE_TODAY, generate_corpus, replay_site
 from tests.test_bot_backfill import TestBot, ask, eventually, site_settings
 
 

@@ -7,9 +7,10 @@ from datetime import date
 import discord
 
 from bot import render
+from bot.i18n import number_words
 from bot.petitions.model import Bi, Initiator, Response, Sponsor
-from tests.discord_limits import check_message
 from tests.factories import make_petition
+from tests.fakes.discord import check_message
 
 TODAY = date(2026, 12, 15)
 
@@ -94,8 +95,8 @@ def test_a_huge_petition_still_renders_within_limits():
 
 
 def test_french_numbers_and_dates():
-    assert render.number_text(1234567, "fr") == "1\u202f234\u202f567"
-    assert render.number_text(1234567, "en") == "1,234,567"
+    assert number_words(1234567, "fr") == "1\u202f234\u202f567"
+    assert number_words(1234567, "en") == "1,234,567"
     assert render.day(date(2022, 3, 1), "fr") == "1er mars 2022"
 
 

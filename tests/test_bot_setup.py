@@ -16,9 +16,8 @@ from bot.discord_bot import PetitionBot, apply_endpoints, discover_extensions, r
 from bot.petitions.ingest import ingest_petitions
 from bot.petitions.store import Store
 from tests.conftest import TODAY, make_settings
-from tests.discord_limits import check_commands
 from tests.factories import make_petition
-from tests.fake_discord import FakeDiscord, FastIdentifyMixin, running_bot, visible_text
+from tests.fakes.discord import FakeDiscord, FastIdentifyMixin, check_commands, running_bot, visible_text
 from tests.ops_helpers import cli_env, read_until, start_petitionbot
 
 FRENCH_NAMES = {

@@ -21,7 +21,7 @@ from bot.petitions.response_times import Bin, Timing, compute, minister
 from bot.petitions.store import Store
 from tests.conftest import TODAY
 from tests.factories import make_petition
-from tests.fake_discord import visible_text
+from tests.fakes.discord import visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,7 +105,7 @@ async def test_counts_are_ticked_in_whole_numbers(demo_store: Store):
             charts.to_png(fig)
             years, provinces = fig.axes
             assert _whole(years.yaxis.get_majorticklocs()), years.yaxis.get_majorticklocs()
-            assert all(t.get_text().replace("\u00a0", "").isdigit() for t in years.get_yticklabels())
+            assert all(t.get_text().replace("\u202f", "").isdigit() for t in years.get_yticklabels())
             if answer.signatures_by_province:
                 assert _whole(provinces.xaxis.get_majorticklocs())
     responses = charts.draw_responses(await answers.response_times(demo_store, TODAY), "en")

@@ -14,7 +14,7 @@ import pytest
 
 from bot import failures
 from bot.petitions.store import Store
-from tests.fake_discord import FakeDiscord, fake_discord_server
+from tests.fakes.discord import FakeDiscord, fake_discord_server
 from tests.ops_helpers import CLOSED_PORT, bot_token, cli_env, petitionbot
 
 

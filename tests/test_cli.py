@@ -26,7 +26,11 @@ def cli(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess
     env.pop("PETITIONBOT_DB", None)
     proc = subprocess.run(
         [sys.executable, "-m", "bot", *args, "--db", str(db)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=env,
     )
     if check:
         assert proc.returncode == 0, proc.stderr
@@ -78,7 +82,11 @@ def test_ingest_real_page_then_json_answer(tmp_path: Path) -> None:
     assert record["subject"]["en"] == "Social affairs and equality"
     assert len(record["keywords"]) == 3
     sponsor = record["sponsor"]
-    assert (sponsor["name"], sponsor["person_id"], sponsor["riding"]) == ("Jenny Kwan", 89346, "Vancouver East")
+    assert (sponsor["name"], sponsor["person_id"], sponsor["riding"]) == (
+        "Jenny Kwan",
+        89346,
+        "Vancouver East",
+    )
     assert sponsor["province"]["en"] == "British Columbia"
     assert record["signatures"] == 29 == sum(record["signatures_by_province"].values())
     assert record["opened_at"].startswith("2026-09-29T09:31:00")
@@ -116,7 +124,9 @@ def test_export_then_ingest_round_trips(tmp_path: Path, demo_db: Path) -> None:
     assert cli("export", "-", db=b).stdout == snap.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang, words", [("en", ["bilateral", "multilateral"]), ("fr", ["bilatéraux", "multilatéraux"])])
+@pytest.mark.parametrize(
+    "lang, words", [("en", ["bilateral", "multilateral"]), ("fr", ["bilatéraux", "multilatéraux"])]
+)
 def test_response_summary_states_canadas_position(demo_db: Path, lang: str, words: list[str]) -> None:
     out = cli("response", "441-00155", "--lang", lang, db=demo_db).stdout
     assert "Rob Oliphant" in out
@@ -124,7 +134,9 @@ def test_response_summary_states_canadas_position(demo_db: Path, lang: str, word
         assert word in out
 
 
-@pytest.mark.parametrize("typed", [["Kazakhstan"], ["kazakstan"], ["KZ"], ["Kazajistán"], ["--lang", "fr", "Kazakhstan"]])
+@pytest.mark.parametrize(
+    "typed", [["Kazakhstan"], ["kazakstan"], ["KZ"], ["Kazajistán"], ["--lang", "fr", "Kazakhstan"]]
+)
 def test_country_lists_the_seed_first_however_it_is_typed(demo_db: Path, typed: list[str]) -> None:
     answer = json.loads(cli("country", *typed, "--json", db=demo_db).stdout)
     assert answer["code"] == "KZ"
@@ -144,7 +156,12 @@ def test_the_demo_lives_in_its_own_database_and_production_stays_empty(tmp_path:
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env
+            [sys.executable, "-m", "bot", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+            env=env,
         )
 
     tour = run("demo")
@@ -157,7 +174,9 @@ def test_the_demo_lives_in_its_own_database_and_production_stays_empty(tmp_path:
     assert "petitionbot backfill" in asked.stderr and "petitionbot demo" in asked.stderr
     listed = run("country", "Kazakhstan")
     assert listed.returncode == 1 and "petitionbot backfill" in listed.stderr
-    assert json.loads(run("status", "--json").stdout)["stats"]["petitions"] == 0  # still empty: nothing loaded
+    assert (
+        json.loads(run("status", "--json").stdout)["stats"]["petitions"] == 0
+    )  # still empty: nothing loaded
 
 
 def test_the_demo_refuses_a_store_that_holds_real_petitions(tmp_path: Path) -> None:
@@ -184,3 +203,31 @@ def test_search_json_shows_highlights_in_markdown_not_internal_markers(demo_db: 
     assert "\x02" not in out and "\x03" not in out and "\\u0002" not in out
     hits = json.loads(out)["hits"]
     assert hits and any("**rights**" in (h["snippet_highlighted"] or "") for h in hits)
+
+
+def test_reversed_dates_are_refused_in_the_words_the_bot_uses(demo_db: Path) -> None:
+    proc = cli("search", "rights", "--from", "2023-01-01", "--to", "2022-01-01", db=demo_db, check=False)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.strip() == "The “from” date comes after the “to” date."
+    fr = cli("search", "--from=2023-01-01", "--to=2022-01-01", "--lang", "fr", db=demo_db, check=False)
+    assert fr.returncode == 1 and fr.stderr.strip() == "La date de début est postérieure à la date de fin."
+
+
+def test_status_groups_are_the_ones_search_offers_in_discord(demo_db: Path) -> None:
+    answered = cli("search", "--status-group", "answered", db=demo_db).stdout
+    assert "441-00155" in answered and answered == cli("search", "--status", "223", db=demo_db).stdout
+    proc = cli("search", "--status-group", "waiting", db=demo_db, check=False)
+    assert proc.returncode == 2 and "open, certification, closed, answered, dissolved" in proc.stderr
+
+
+def test_stats_names_one_country_subject_or_sponsor_as_the_bot_asks(demo_db: Path) -> None:
+    two = cli("stats", "--country", "Ukraine", "--subject", "Health", db=demo_db, check=False)
+    assert two.returncode == 1 and two.stderr.strip() == "Choose only one of country, subject or sponsor."
+    none = cli("stats", db=demo_db, check=False)
+    assert none.returncode == 1 and none.stderr.strip() == "Choose one of country, subject or sponsor."
+
+
+def test_words_typed_for_a_number_point_to_search(demo_db: Path) -> None:
+    proc = cli("response", "climate change", db=demo_db, check=False)
+    assert proc.returncode == 1 and len(proc.stderr.splitlines()) == 1
+    assert "is not a petition number" in proc.stderr and "petitionbot search climate change" in proc.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.discord_bot import PetitionBot, ShardedPetitionBot, bot_class, shard_options
 from bot.settings import Settings
 from tests.conftest import TODAY, make_settings
-from tests.fake_discord import FakeDiscord, FastIdentifyMixin, running_bot, visible_text
+from tests.fakes.discord import FakeDiscord, FastIdentifyMixin, running_bot, visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,7 @@ import pytest
 from bot.doctor import INVITE_PERMISSIONS, check_token_shape
 from bot.petitions import alerts
 from bot.petitions.store import Store, latest_schema_version
-from tests.fake_discord import MEMBER_PERMISSIONS, FakeDiscord, fake_discord_server
+from tests.fakes.discord import MEMBER_PERMISSIONS, FakeDiscord, fake_discord_server
 from tests.ops_helpers import bot_token
 from tests.replay import generate_corpus, replay_site
 

@@ -16,12 +16,14 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from tests.discord_limits import check_autocomplete, check_commands, check_message
-from tests.fake_discord import (
+from tests.fakes.discord import (
     ErrorLogCapture,
     FakeDiscord,
     FastIdentifyMixin,
     buttons,
+    check_autocomplete,
+    check_commands,
+    check_message,
     fake_discord_server,
     running_bot,
     visible_text,

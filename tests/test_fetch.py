@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.petitions import fetch
-from bot.petitions.fetch import PoliteClient, RefreshSummary, parse_retry_after
+from bot.petitions.fetch import PoliteClient, RefreshSummary, SiteConfig, parse_retry_after
 from bot.petitions.store import Prepared, Store
 from bot.settings import Settings
 from tests.factories import make_petition
@@ -50,13 +50,13 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
         await s.close()
 
 
-def settings_for(site: SiteServer, interval: float = 0.0) -> Settings:
+def settings_for(site: SiteServer, interval: float = 0.0) -> SiteConfig:
     return Settings(
         PETITIONS_BASE_EN=site.base_en,
         PETITIONS_BASE_FR=site.base_fr,
         REQUEST_INTERVAL=interval,
         PETITIONBOT_CONTACT=CONTACT,
-    )
+    ).site()
 
 
 async def run(store: Store, site: SiteServer, **options: object) -> RefreshSummary:

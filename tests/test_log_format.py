@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.logs import JsonFormatter, formatter
-from tests.fake_discord import FakeDiscord
+from tests.fakes.discord import FakeDiscord
 from tests.ops_helpers import bot_token, cli_env, petitionbot
 
 

@@ -23,8 +23,15 @@ import pytest
 
 from bot.petitions import search
 from bot.petitions.ingest import ingest_petitions
-from bot.petitions.meaning import EncoderHandle, EncoderState, Meaning, embed_pending, hybrid_search, related
-from bot.petitions.meaning import encoder as encoder_mod
+from bot.petitions.meaning import (
+    EncoderHandle,
+    EncoderState,
+    Meaning,
+    embed_pending,
+    encoder as encoder_mod,
+    hybrid_search,
+    related,
+)
 from bot.petitions.meaning.encoder import UseEncoder
 from bot.petitions.meaning.index import VectorIndex, quantize
 from bot.petitions.meaning.vectors import MAX_CHARS, pending_count, petition_texts

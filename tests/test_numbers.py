@@ -37,7 +37,9 @@ def test_paper_number_carries_parliament_and_session() -> None:
     assert (n.kind, n.parliament, n.session, n.sequence) == ("paper", 45, 1, 12)
 
 
-@pytest.mark.parametrize("typed", ["banana", "", "   ", "e-", "44-00155", "441-0015500", "e-0", "DROP TABLE", "x" * 1000])
+@pytest.mark.parametrize(
+    "typed", ["banana", "", "   ", "e-", "44-00155", "441-0015500", "e-0", "DROP TABLE", "x" * 1000]
+)
 def test_rejects_anything_else_with_a_user_facing_error(typed: str) -> None:
     with pytest.raises(BadPetitionNumber) as info:
         parse_number(typed)

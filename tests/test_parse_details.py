@@ -6,8 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from bot.petitions.model import STATUS_LABELS, TORONTO
-from bot.petitions.parse_details import PageError, parse_details
+from bot.petitions.model import TORONTO
+from bot.petitions.parse import PageError, parse_details
+from bot.petitions.status import STATUS_LABELS
 from tests.shared_paths import FIXTURES, read_bytes
 
 FETCHED = datetime(2026, 10, 1, 21, 0, tzinfo=TORONTO)

@@ -6,8 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from bot.petitions.model import STATUS_LABELS, TORONTO
-from bot.petitions.parse_export import ExportError, parse_export
+from bot.petitions.model import TORONTO
+from bot.petitions.parse import ExportError, parse_export
+from bot.petitions.status import STATUS_LABELS
 
 NOT_CERTIFIED_E_PETITION = """<?xml version="1.0" encoding="utf-8"?>
 <ArrayOfPetition>
@@ -108,7 +109,10 @@ def test_paper_petition_not_answered_before_dissolution() -> None:
     assert second.initiator is None and second.opened_at is None and second.signatures is None
     assert second.addressee.en == "PETITION TO THE HOUSE OF COMMONS IN PARLIAMENT ASSEMBLED"
     # The preamble is the petition's opening, not its first grievance.
-    assert second.preamble.en == "WE, THE UNDERSIGNED RESIDENTS OF CANADA, draw the attention of the House to the following:"
+    assert (
+        second.preamble.en
+        == "WE, THE UNDERSIGNED RESIDENTS OF CANADA, draw the attention of the House to the following:"
+    )
     assert second.grievances.en == ["THAT doctors should not be forced to act against conscience;"]
     assert second.prayer.en == ["THEREFORE your petitioners call upon Parliament to protect conscience."]
     assert second.sponsor is not None and second.sponsor.province.en == "Alberta"

@@ -7,8 +7,9 @@ from datetime import datetime
 
 import pytest
 
-from bot.petitions.model import STATUS_LABELS, TORONTO
-from bot.petitions.parse_listing import Listing, ListingError, parse_listing, status_id_for
+from bot.petitions.model import TORONTO
+from bot.petitions.parse import Listing, ListingError, parse_listing, status_id_for
+from bot.petitions.status import STATUS_LABELS
 from tests.shared_paths import FIXTURES, read_bytes
 
 

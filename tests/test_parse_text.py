@@ -8,8 +8,8 @@ import pytest
 
 from bot.petitions.dates import parse_date, parse_datetime
 from bot.petitions.model import TORONTO, Petition
-from bot.petitions.parse_details import PageError
-from bot.petitions.parse_text import (
+from bot.petitions.parse import (
+    PageError,
     detect_lang,
     history_key,
     parse_text_page,

@@ -19,9 +19,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.petitions.model import STATUS_LABELS, TORONTO, Petition
-from bot.petitions.parse_details import PageError, parse_details
-from bot.petitions.parse_listing import Listing, ListingError, parse_listing
+from bot.petitions.model import TORONTO, Petition
+from bot.petitions.parse import Listing, ListingError, PageError, parse_details, parse_listing
+from bot.petitions.status import STATUS_LABELS
 from bot.petitions.text import collapse
 from tests.replay import (
     GATED_PARAMS,

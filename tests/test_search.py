@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.petitions.model import Bi
 from bot.petitions.search import SearchFilters, make_snippet, parse_query, search, stem
@@ -326,10 +325,10 @@ async def test_number_query_respects_filters_and_says_why(store: Store) -> None:
 def broad(monkeypatch: pytest.MonkeyPatch) -> None:
     import bot.petitions.search as search_mod
 
-    monkeypatch.setattr(search_mod, "BM25_BUDGET", -1)  # never bm25
-    monkeypatch.setattr(search_mod, "RANK_WINDOW", 3)
-    monkeypatch.setattr(search_mod, "FILTERED_WINDOW", 3)
-    monkeypatch.setattr(search_mod, "FILTERED_SCAN", 2)
+    monkeypatch.setattr(search_mod.Limits, "BM25_BUDGET", -1)  # never bm25
+    monkeypatch.setattr(search_mod.Limits, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search_mod.Limits, "FILTERED_WINDOW", 3)
+    monkeypatch.setattr(search_mod.Limits, "FILTERED_SCAN", 2)
 
 
 @pytest.mark.parametrize("warm_first", [False, True])
@@ -375,8 +374,8 @@ async def test_common_word_is_searched_as_its_own_forms_not_a_prefix(
 ) -> None:
     import bot.petitions.search as search_mod
 
-    monkeypatch.setattr(search_mod, "MAX_EXPANSIONS", 1)
-    monkeypatch.setattr(search_mod, "PREFIX_BUDGET", 0)  # every long stem counts as common
+    monkeypatch.setattr(search_mod.Limits, "MAX_EXPANSIONS", 1)
+    monkeypatch.setattr(search_mod.Limits, "PREFIX_BUDGET", 0)  # every long stem counts as common
     await search_mod.warm(store)
     for q in ("refugees", "refugee", "réfugiés"):
         result = await search(store, q)
@@ -473,8 +472,7 @@ async def test_the_stored_word_counts_are_those_of_the_full_text_index(tmp_path)
     from dataclasses import replace as _replace
 
     from bot.petitions.model import Bi as _Bi
-    from bot.petitions.store import Prepared as _Prepared
-    from bot.petitions.store import Store as _Store
+    from bot.petitions.store import Prepared as _Prepared, Store as _Store
     from tests.factories import make_petition as _make
 
     s = await _Store.open(tmp_path / "terms.sqlite3")
@@ -507,25 +505,37 @@ async def test_the_stored_keyword_subject_and_sponsor_counts_are_those_of_the_ro
     try:
         await s.upsert([Prepared(_replace(_make("e-1", subject="Demo only", keywords=["Demo"]), demo=True))])
         await s.upsert([Prepared(_make(f"e-{n}")) for n in range(100, 105)])  # the demo record goes
-        await s.upsert([Prepared(_make("e-101", subject="Health", keywords=["Vaccines", ("Climate change", None)]))])
+        await s.upsert(
+            [Prepared(_make("e-101", subject="Health", keywords=["Vaccines", ("Climate change", None)]))]
+        )
         await s.upsert([Prepared(_make("e-102", keywords=["Climate change", "Climate change"]))])
         kept = await s.conn.execute_fetchall("SELECT folded, petitions FROM keyword_counts")
         counted = await s.conn.execute_fetchall(
             "SELECT folded, count(DISTINCT number) FROM petition_keywords GROUP BY folded"
         )
-        assert [tuple(r) for r in kept] == [tuple(r) for r in counted] == [("climate change", 5), ("vaccines", 1)]
+        assert (
+            [tuple(r) for r in kept]
+            == [tuple(r) for r in counted]
+            == [("climate change", 5), ("vaccines", 1)]
+        )
         grouped = await s.conn.execute_fetchall(
             "SELECT subject_en, subject_fr, count(*) FROM petitions GROUP BY subject_en, subject_fr"
         )
         await s.upsert([Prepared(_make("e-103", status_id=229))])  # a status changes
         statuses = await s.conn.execute_fetchall("SELECT status_id, kind, petitions FROM status_counts")
         assert [tuple(r) for r in statuses] == [(207, "e", 4), (229, "e", 1)]
-        sponsors = await s.conn.execute_fetchall("SELECT sponsor_id, sponsor_name, petitions FROM sponsor_counts")
+        sponsors = await s.conn.execute_fetchall(
+            "SELECT sponsor_id, sponsor_name, petitions FROM sponsor_counts"
+        )
         assert [tuple(r) for r in sponsors] == [(2897, "Elizabeth May", 5)]
         # a record that comes back with only its English subject keeps the French one it had
-        assert await subjects(s) == [tuple(r) for r in grouped] == [
-            ("Environment", "Environnement", 4),
-            ("Health", "Environnement", 1),
-        ]
+        assert (
+            await subjects(s)
+            == [tuple(r) for r in grouped]
+            == [
+                ("Environment", "Environnement", 4),
+                ("Health", "Environnement", 1),
+            ]
+        )
     finally:
         await s.close()

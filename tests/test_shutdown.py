@@ -21,7 +21,7 @@ from bot.petitions import alerts
 from bot.petitions.ingest import prepare
 from bot.petitions.model import Bi, Response
 from bot.petitions.store import Store
-from tests.fake_discord import FakeDiscord
+from tests.fakes.discord import FakeDiscord
 from tests.ops_helpers import cli_env, read_until, start_petitionbot
 from tests.replay import generate_corpus, replay_site
 

@@ -50,7 +50,9 @@ async def test_a_response_appearing_is_journalled(store: Store) -> None:
     p = make_petition("441-00155", status_id=None)
     await store.upsert([Prepared(p)])
     answered = replace(
-        p, status_id=223, response=Response(header=Bi("Response by the Minister", None), paragraphs=Bi(["Canada acts."], None))
+        p,
+        status_id=223,
+        response=Response(header=Bi("Response by the Minister", None), paragraphs=Bi(["Canada acts."], None)),
     )
     result = await store.upsert([Prepared(answered)])
     assert result.changed == ["441-00155"]
@@ -82,14 +84,14 @@ async def test_a_failed_batch_leaves_neither_records_nor_journal(store: Store) -
 async def test_countries_and_fulltext_follow_the_record(store: Store) -> None:
     p = make_petition("e-5", grievances=Bi(["Refugees from Kazakhstan"], ["Réfugiés du Kazakhstan"]))
     await store.upsert([Prepared(p, [CountryLink("KZ", True, 3)])])
-    rows = await store._all("SELECT code, is_primary FROM petition_countries WHERE number = 'e-5'")
+    rows = await store.fetch_all("SELECT code, is_primary FROM petition_countries WHERE number = 'e-5'")
     assert [tuple(r) for r in rows] == [("KZ", 1)]
-    hits = await store._all("SELECT rowid FROM petition_fts WHERE petition_fts MATCH 'refugies'")
+    hits = await store.fetch_all("SELECT rowid FROM petition_fts WHERE petition_fts MATCH 'refugies'")
     assert len(hits) == 1
     changed = replace(p, grievances=Bi(["Floods in the valley"], ["Inondations dans la vallée"]))
     await store.upsert([Prepared(changed, [])])
-    assert not await store._all("SELECT rowid FROM petition_fts WHERE petition_fts MATCH 'refugies'")
-    assert not await store._all("SELECT code FROM petition_countries WHERE number = 'e-5'")
+    assert not await store.fetch_all("SELECT rowid FROM petition_fts WHERE petition_fts MATCH 'refugies'")
+    assert not await store.fetch_all("SELECT code FROM petition_countries WHERE number = 'e-5'")
 
 
 async def test_a_writer_cancelled_at_any_point_leaves_the_connection_usable(store: Store) -> None:

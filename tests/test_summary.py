@@ -423,7 +423,7 @@ def test_quick_word_gates_match_exactly_what_the_patterns_match() -> None:
     """Scoring skips a pattern unless its gate word is in the sentence; a wrong gate would hide matches."""
     from bot.petitions import summary as s
 
-    lexicons = [s._SUBJECT, *(lexicon for _, lexicon in s._FLAGGED)]
+    lexicons = list(s.LEXICONS)
     examples = list(_RULE_EXAMPLES)
     for lexicon in lexicons:
         for rule in lexicon.rules:
@@ -451,7 +451,7 @@ def test_quick_word_gates_match_exactly_what_the_patterns_match() -> None:
     assert not wrong_gates, wrong_gates
     for example in examples:
         low = example.lower()
-        quick_flags, quick_at = s._QUICK.features(low, re.findall(r"\w+", low))
-        plain_flags, plain_at = s._plain_features(example)
+        quick_flags, quick_at = s.quick_features(low, re.findall(r"\w+", low))
+        plain_flags, plain_at = s.plain_features(example)
         assert quick_flags == plain_flags, example
         assert (quick_at >= 0, quick_at < 40) == (plain_at >= 0, plain_at < 40), example

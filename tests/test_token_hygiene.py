@@ -15,7 +15,7 @@ import discord
 import pytest
 
 from tests.conftest import TODAY, make_settings
-from tests.fake_discord import FakeDiscord, FastIdentifyMixin, fake_discord_server, running_bot, visible_text
+from tests.fakes.discord import FakeDiscord, FastIdentifyMixin, fake_discord_server, running_bot, visible_text
 from tests.ops_helpers import bot_token
 
 APP_ID = 1_200_000_000_000_000_001

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.charts._words import days_text, footer, percent, petitions_words, province_name, scope_title
 from bot.i18n import number_words, parliament_name, t
@@ -63,7 +64,9 @@ def draw_responses(answer: ResponsesAnswer, lang: str) -> Figure:
         (11, 5.2 + lower), t("responses.heading", lang), scope_title(answer.scope, lang), answer, lang
     )
     # Two rows laid out apart: the ministers' long names must not push the top panels about.
-    top, bottom = fig.subfigures(2, 1, height_ratios=[4.4, lower], facecolor=BACKGROUND)
+    # Two subfigures come back as an array (the stubs also allow one SubFigure, for 1 × 1).
+    rows = cast("Sequence[Any]", fig.subfigures(2, 1, height_ratios=[4.4, lower], facecolor=BACKGROUND))
+    top, bottom = rows[0], rows[1]
     first, second = top.subplots(1, 2)
     _distribution(first, answer.times, lang)
     _on_time(second, answer.times, lang)

@@ -11,6 +11,7 @@ from bot.i18n import number_words, parliament_name, t
 from bot.petitions import deadlines
 from bot.petitions.answers import ResponsesAnswer, Scope, StatsAnswer
 from bot.petitions.model import PROVINCES
+from bot.petitions.response_times import Minister, ParliamentShare, ResponseTimes
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,25 @@ def petitions_words(answer: StatsAnswer, lang: str) -> Words:
 
 def responses_words(answer: ResponsesAnswer, lang: str) -> Words:
     times = answer.times
+    parliaments = [_parliament_line(row, lang) for row in times.by_parliament]
+    ministers = [_minister_line(m, lang) for m in times.slowest]
+    return Words(
+        title=scope_title(answer.scope, lang),
+        heading=t("responses.heading", lang),
+        summary=_responses_summary(times, lang),
+        sections=[
+            (t("responses.by_parliament", lang), parliaments or [t("stats.no_data", lang)]),
+            (t("responses.slowest", lang), ministers or [t("stats.no_data", lang)]),
+        ],
+        footer=footer(answer.as_of, answer.demo, lang),
+        alt=t("responses.chart_alt", lang),
+        demo=answer.demo,
+        lang=lang,
+    )
+
+
+def _responses_summary(times: ResponseTimes, lang: str) -> list[str]:
+    """How many were answered on time, the typical wait, and the 45-day rule."""
     summary = [
         t("responses.none_judged", lang, waiting=number_words(times.waiting, lang))
         if not times.judged
@@ -120,43 +140,31 @@ def responses_words(answer: ResponsesAnswer, lang: str) -> Words:
     else:
         summary.append(t("responses.none", lang))
     summary.append(t("responses.rule", lang))
-    parliaments = [
-        t(
-            "responses.parliament_line",
-            lang,
-            parliament=parliament_name(row.parliament, lang),
-            on_time=row.on_time,
-            judged=row.judged,
-            share=percent(row.share, lang),
-            late=row.late,
-            unanswered=row.unanswered,
-        )
-        for row in times.by_parliament
-    ]
-    ministers = [
-        t(
-            "responses.minister_line",
-            lang,
-            name=m.name.pick(lang)[0] or "",
-            median=days_text(m.median_days, lang),
-            longest=m.longest_days,
-            count=m.responses,
-            on_time=m.on_time,
-        )
-        for m in times.slowest
-    ]
-    return Words(
-        title=scope_title(answer.scope, lang),
-        heading=t("responses.heading", lang),
-        summary=summary,
-        sections=[
-            (t("responses.by_parliament", lang), parliaments or [t("stats.no_data", lang)]),
-            (t("responses.slowest", lang), ministers or [t("stats.no_data", lang)]),
-        ],
-        footer=footer(answer.as_of, answer.demo, lang),
-        alt=t("responses.chart_alt", lang),
-        demo=answer.demo,
-        lang=lang,
+    return summary
+
+
+def _parliament_line(row: ParliamentShare, lang: str) -> str:
+    return t(
+        "responses.parliament_line",
+        lang,
+        parliament=parliament_name(row.parliament, lang),
+        on_time=row.on_time,
+        judged=row.judged,
+        share=percent(row.share, lang),
+        late=row.late,
+        unanswered=row.unanswered,
+    )
+
+
+def _minister_line(m: Minister, lang: str) -> str:
+    return t(
+        "responses.minister_line",
+        lang,
+        name=m.name.pick(lang)[0] or "",
+        median=days_text(m.median_days, lang),
+        longest=m.longest_days,
+        count=m.responses,
+        on_time=m.on_time,
     )
 
 

@@ -6,24 +6,30 @@ a `UserFacingError` with suggestions.
 
 from __future__ import annotations
 
-import json
+import asyncio
 import logging
-from collections import Counter
+import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from bot.petitions import countries, deadlines
-from bot.petitions import search as search_mod
-from bot.petitions import sponsors as sponsors_mod
+from bot.petitions import countries, deadlines, search as search_mod, sponsors as sponsors_mod
+from bot.petitions.autocomplete import petition_choices
 from bot.petitions.backfill import OnDemand, Stopped, has_details
 from bot.petitions.errors import PetitionNotFound, UserFacingError
-from bot.petitions.model import Bi, Lang, Petition, province_code
+from bot.petitions.model import Bi, Lang, Petition
 from bot.petitions.numbers import PetitionNumber, parse_number
-from bot.petitions.response_times import ResponseTimes, Timing
-from bot.petitions.response_times import compute as compute_response_times
+from bot.petitions.statistics import (  # the statistics answers, found here with the others
+    ResponsesAnswer as ResponsesAnswer,
+    Scope as Scope,
+    ScopeKind as ScopeKind,
+    StatsAnswer as StatsAnswer,
+    data_date as data_date,
+    response_times as response_times,
+    stats as stats,
+)
 from bot.petitions.store import Store
 
 if TYPE_CHECKING:
@@ -78,56 +84,24 @@ class ResponseAnswer:
     answered_in_days: int | None
 
 
-ScopeKind = Literal["country", "subject", "sponsor", "all"]
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Which petitions a statistic counts: those about a country, on a subject, by an MP, or all."""
-
-    kind: ScopeKind
-    name: Bi[str] = field(default_factory=Bi)
-
-
-@dataclass(slots=True)
-class StatsAnswer:
-    scope: Scope
-    per_year: dict[int, int]
-    """Every year from the first to the last, those without a petition at 0."""
-    signatures_by_province: dict[str, int]
-    """By province code (`model.PROVINCES`) where the name is known, else by the name as printed; most first."""
-    petitions: int
-    with_response: int
-    demo: bool
-    as_of: date | None = None
-
-
-@dataclass(slots=True)
-class ResponsesAnswer:
-    scope: Scope
-    times: ResponseTimes
-    petitions: int
-    demo: bool
-    as_of: date | None
-    today: date
-
-
 _ROW_SQL = (
-    "SELECT p.number, p.subject_en, p.subject_fr, p.status_id, p.kind, p.presented_on, p.last_event, "
-    "p.has_response, p.demo"
+    "SELECT p.number AS number, p.subject_en AS subject_en, p.subject_fr AS subject_fr, p.status_id AS status_id, "
+    "p.kind AS kind, p.presented_on AS presented_on, p.last_event AS last_event, "
+    "p.has_response AS has_response, p.demo AS demo"
 )
 
 
-def _row(r: Any, primary: bool | None = None) -> Row:
+def _row(r: sqlite3.Row, primary: bool | None = None) -> Row:
+    presented, last = r["presented_on"], r["last_event"]
     return Row(
-        number=r[0],
-        title=Bi(r[1], r[2]),
-        status_id=r[3],
-        kind=r[4],
-        presented_on=date.fromisoformat(r[5]) if r[5] else None,
-        last_event=date.fromisoformat(r[6]) if r[6] else None,
-        has_response=bool(r[7]),
-        demo=bool(r[8]),
+        number=r["number"],
+        title=Bi(r["subject_en"], r["subject_fr"]),
+        status_id=r["status_id"],
+        kind=r["kind"],
+        presented_on=date.fromisoformat(presented) if presented else None,
+        last_event=date.fromisoformat(last) if last else None,
+        has_response=bool(r["has_response"]),
+        demo=bool(r["demo"]),
         primary=primary,
     )
 
@@ -184,17 +158,41 @@ async def close_numbers(store: Store, raw: str, limit: int = 5) -> list[str]:
         parsed = None
     if parsed is not None:
         prefix = parsed.text[: max(3, len(parsed.text) - 2)]
-        rows = await store._all(
+        rows = await store.fetch_all(
             "SELECT number FROM petitions WHERE number >= ? AND number < ? ORDER BY number LIMIT 200",
             (prefix, prefix + "\uffff"),
         )
-        candidates = [r[0] for r in rows]
     else:
-        rows = await store._all("SELECT number FROM petitions ORDER BY last_event DESC LIMIT 2000")
-        candidates = [r[0] for r in rows]
+        rows = await store.fetch_all("SELECT number FROM petitions ORDER BY last_event DESC LIMIT 2000")
+    candidates = [r["number"] for r in rows]
     needle = parsed.text if parsed else text.lower()
     found = process.extract(needle, candidates, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
     return [c for c, _score, _i in found]
+
+
+#: How long a refused number waits for petitions whose words match it: a courtesy, never a delay.
+HINT_TIMEOUT = 2.0
+
+
+async def search_hint(
+    store: Store, exc: UserFacingError, raw: str, *, key: str = "petition.bad_number_hint"
+) -> UserFacingError:
+    """Text that is no petition number at all (a title, a few words) is answered with a pointer to
+    search and the petitions it may mean; any other refusal (an empty number…) is returned as it was.
+
+    `key` names the pointer: /search in Discord, `petitionbot search` in a terminal.
+    """
+    if exc.key != "number.bad":
+        return exc
+    suggestions = list(exc.suggestions)
+    if not suggestions:
+        try:  # the choices /petition's autocomplete offers for the same text (their labels unused)
+            found = await asyncio.wait_for(petition_choices(store, raw, "en"), HINT_TIMEOUT)
+        except Exception:  # slow or failing: the refusal alone still answers
+            log.warning("petition suggestions for a bad number failed", exc_info=True)
+            found = []
+        suggestions = [value for _label, value in found[:5]]
+    return UserFacingError(key, suggestions=suggestions, value=exc.params.get("value", raw))
 
 
 async def petitions_for_country(
@@ -233,8 +231,10 @@ async def petitions_for_country(
     links = f"FROM petition_countries c WHERE {' AND '.join(where)}"
     pages = []
     for is_primary in (1, 0):
-        total = (await store._one(f"SELECT count(*) {links} AND c.is_primary = ?", (*params, is_primary)))[0]
-        rows = await store._all(
+        total = await store.fetch_value(
+            f"SELECT count(*) {links} AND c.is_primary = ?", (*params, is_primary), 0
+        )
+        rows = await store.fetch_all(
             f"{_ROW_SQL} FROM (SELECT c.number, c.last_event {links} AND c.is_primary = ? "
             "ORDER BY c.last_event DESC, c.number DESC LIMIT ? OFFSET ?) AS c "
             "CROSS JOIN petitions p ON p.number = c.number ORDER BY c.last_event DESC, c.number DESC",
@@ -297,7 +297,9 @@ async def overdue_page(
     return await overdue(store, today, limit=limit, offset=offset), await store.count_overdue(today)
 
 
-async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> tuple[Any, Page]:
+async def sponsor_petitions(
+    store: Store, query: str, *, limit: int = 10, offset: int = 0
+) -> tuple[sponsors_mod.SponsorMatch, Page]:
     """The best-matching MP and a page of the petitions they presented or sponsored."""
     matches = await sponsors_mod.find_sponsors(store, query, limit=5)
     if not matches:
@@ -307,8 +309,8 @@ async def sponsor_petitions(store: Store, query: str, *, limit: int = 10, offset
         where, params = "p.sponsor_id = ?", [best.person_id]
     else:
         where, params = "p.sponsor_name = ? COLLATE NOCASE", [best.name]
-    total = (await store._one(f"SELECT count(*) FROM petitions p WHERE {where}", params))[0]
-    rows = await store._all(
+    total = await store.fetch_value(f"SELECT count(*) FROM petitions p WHERE {where}", params, 0)
+    rows = await store.fetch_all(
         f"{_ROW_SQL} FROM petitions p WHERE {where} "
         "ORDER BY coalesce(p.presented_on, p.last_event) DESC, p.last_event DESC, p.id DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
@@ -353,113 +355,3 @@ def check_search(query: str, filters: search_mod.SearchFilters) -> None:
     Cheap, so a command can ask it before it defers its answer."""
     if not filters.active() and search_mod.parse_query(query).empty:
         raise UserFacingError("search.need_words")
-
-
-async def stats(
-    store: Store, *, country: str | None = None, subject: str | None = None, sponsor: str | None = None
-) -> StatsAnswer:
-    """Petitions over time and signatures by province for one country, subject or sponsor."""
-    if not (country or subject or sponsor):
-        raise UserFacingError("stats.need_one")
-    scope, base, params = await _scope(store, country=country, subject=subject, sponsor=sponsor)
-    rows = await store._all(
-        "SELECT p.presented_on, p.opened_at, p.has_response, p.demo, "
-        f"json_extract(p.record, '$.signatures_by_province') AS provinces {base}",
-        params,
-    )
-    per_year: Counter[int] = Counter()
-    provinces: Counter[str] = Counter()
-    answered = 0
-    demo = False
-    for r in rows:
-        answered += int(bool(r["has_response"]))
-        demo = demo or bool(r["demo"])
-        when = r["presented_on"] or r["opened_at"]
-        if when:
-            per_year[int(when[:4])] += 1
-        for name, count in json.loads(r["provinces"] or "{}").items():
-            provinces[province_code(name) or name] += int(count)
-    years = range(min(per_year), max(per_year) + 1) if per_year else range(0)
-    return StatsAnswer(
-        scope=scope,
-        per_year={year: per_year[year] for year in years},
-        signatures_by_province=dict(provinces.most_common()),
-        petitions=len(rows),
-        with_response=answered,
-        demo=demo,
-        as_of=await data_date(store),
-    )
-
-
-async def response_times(
-    store: Store,
-    today: date,
-    *,
-    country: str | None = None,
-    subject: str | None = None,
-    sponsor: str | None = None,
-) -> ResponsesAnswer:
-    """How fast the government answered the petitions of one country, subject or sponsor, or all of them."""
-    scope, base, params = await _scope(store, country=country, subject=subject, sponsor=sponsor)
-    rows = await store._all(
-        "SELECT p.number, p.parliament, p.presented_on, p.response_tabled_on, p.status_id, p.has_response, "
-        "p.demo, json_extract(p.record, '$.response.header.en') AS header_en, "
-        f"json_extract(p.record, '$.response.header.fr') AS header_fr {base}",
-        params,
-    )
-    timings = [
-        Timing(
-            number=r["number"],
-            parliament=r["parliament"],
-            presented_on=date.fromisoformat(r["presented_on"]) if r["presented_on"] else None,
-            tabled_on=date.fromisoformat(r["response_tabled_on"]) if r["response_tabled_on"] else None,
-            status_id=r["status_id"],
-            answered=bool(r["has_response"]),
-            header=Bi(r["header_en"], r["header_fr"]),
-        )
-        for r in rows
-    ]
-    return ResponsesAnswer(
-        scope=scope,
-        times=compute_response_times(timings, today),
-        petitions=len(rows),
-        demo=any(bool(r["demo"]) for r in rows),
-        as_of=await data_date(store),
-        today=today,
-    )
-
-
-async def data_date(store: Store) -> date | None:
-    """How fresh the store is: the day of the last refresh from the site, else its latest event."""
-    refreshed = await store.get_meta("last_refresh")
-    if refreshed:
-        return datetime.fromisoformat(refreshed).date()
-    latest = (await store._one("SELECT max(last_event) FROM petitions"))[0]
-    return date.fromisoformat(latest[:10]) if latest else None
-
-
-async def _scope(
-    store: Store, *, country: str | None, subject: str | None, sponsor: str | None
-) -> tuple[Scope, str, list[Any]]:
-    """The scope asked for, and the `FROM … WHERE …` (table alias `p`) that selects its petitions."""
-    if country:
-        found = countries.resolve_country(country)
-        if not found:
-            raise UserFacingError("country.unknown", value=country[:60])
-        return (
-            Scope("country", found[0].name),
-            "FROM petition_countries c JOIN petitions p ON p.number = c.number WHERE c.code = ?",
-            [found[0].code],
-        )
-    if subject:
-        where = "WHERE (p.subject_en = ? COLLATE NOCASE OR p.subject_fr = ? COLLATE NOCASE)"
-        named = await store._one(f"SELECT p.subject_en, p.subject_fr FROM petitions p {where} LIMIT 1", [subject] * 2)
-        name = Bi(named[0], named[1]) if named else Bi(subject, subject)
-        return Scope("subject", name), f"FROM petitions p {where}", [subject, subject]
-    if sponsor:
-        matches = await sponsors_mod.find_sponsors(store, sponsor, limit=1)
-        if not matches:
-            raise UserFacingError("sponsor.unknown", value=sponsor[:60])
-        name = matches[0].name
-        return Scope("sponsor", Bi(name, name)), "FROM petitions p WHERE p.sponsor_name = ? COLLATE NOCASE", [name]
-    return Scope("all"), "FROM petitions p", []

@@ -9,18 +9,21 @@ The command checks the submitted value again, so a choice is only a hint.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import re
-from collections.abc import Awaitable, Callable
+import sqlite3
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.petitions.search import _plain, cached, keywords, subjects
+from bot.petitions.cache import cached
+from bot.petitions.search import keywords, plain, subjects
 from bot.petitions.sponsors import candidates, name_words, score_name, sponsor_roster
 from bot.petitions.store import Store
-from bot.petitions.text import collapse, fold
+from bot.petitions.text import collapse, fold, visible
 
 log = logging.getLogger(__name__)
 
@@ -34,35 +37,42 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _clip(text: str, size: int = MAX_LEN) -> str:
-    text = collapse(text)
+    text = collapse(visible(text))
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def _choice(name: str, value: str) -> Choice:
-    return (_clip(name) or "—", value[:MAX_LEN])
+async def guarded(
+    what: str, run: Callable[[], Awaitable[Sequence[tuple[str, str]]]], *, seconds: float | None = None
+) -> list[Choice]:
+    """The one autocomplete guard: at most 25 choices within Discord's sizes, in time, never an exception.
 
-
-async def _safe(what: str, run: Callable[[], Awaitable[list[Choice]]]) -> list[Choice]:
+    Autocomplete is only a hint (the command checks the value again), so a slow or failing
+    provider gives an empty list and a warning rather than an error. Names lose what a reader
+    cannot see and are cut with "…"; repeated values are dropped. The providers here use it, and
+    so does the bot for choices it builds itself (`bot.discord_bot.autocomplete_choices`).
+    """
     try:
-        out = await run()
+        async with asyncio.timeout(seconds):  # None: no time limit (the CLI, the tests)
+            out = await run()
     except Exception:  # autocomplete must answer something, even on a broken store
         log.warning("autocomplete %s failed", what, exc_info=True)
         return []
     seen: set[str] = set()
-    unique = []
-    for name, value in out:
+    unique: list[Choice] = []
+    for name, raw in out:
+        value = str(raw)
         if value and value not in seen:
             seen.add(value)
-            unique.append(_choice(name, value))
+            unique.append((_clip(str(name)) or "—", value[:MAX_LEN]))
     return unique[:MAX_CHOICES]
 
 
 # --- petitions ----------------------------------------------------------------------
 
 
-def _label(row: Any, lang: str, extra: str = "") -> str:
+def _label(row: sqlite3.Row, lang: str, extra: str = "") -> str:
     """'441-00155 — Foreign affairs' in the reader's language (the other if missing)."""
-    number, en, fr = row[0], row[1], row[2]
+    number, en, fr = row["number"], row["subject_en"], row["subject_fr"]
     title = (fr or en) if lang == "fr" else (en or fr)
     label = f"{number} — {title}" if title else number
     return f"{label} · {extra}" if extra else label
@@ -70,12 +80,7 @@ def _label(row: Any, lang: str, extra: str = "") -> str:
 
 async def petition_choices(store: Store, current: str, lang: str) -> list[Choice]:
     """Petitions by number prefix ("e-41", "E 41", "441-001") or by words of their subject and keywords."""
-    return await _safe("petition", lambda: _petition_choices(store, current or "", lang))
-
-
-async def _rows(store: Store, sql: str, params: list[Any]) -> list[Any]:
-    async with store.conn.execute(sql, params) as cur:
-        return list(await cur.fetchall())
+    return await guarded("petition", lambda: _petition_choices(store, current or "", lang))
 
 
 _LABEL_COLS = "number, subject_en, subject_fr"
@@ -84,32 +89,32 @@ _LABEL_COLS = "number, subject_en, subject_fr"
 async def _petition_choices(store: Store, current: str, lang: str) -> list[Choice]:
     text = collapse(current)[:MAX_LEN].lower()
     if not text:
-        rows = await _rows(
-            store,
+        rows = await store.fetch_all(
             f"SELECT {_LABEL_COLS} FROM petitions ORDER BY last_event DESC, id DESC LIMIT ?",
             [MAX_CHOICES],
         )
-        return [(_label(r, lang), r[0]) for r in rows]
+        return [(_label(r, lang), r["number"]) for r in rows]
     m = _E_NUMBER.match(text)
     if m:
-        return [(_label(r, lang), r[0]) for r in await _e_numbers(store, m.group(1))]
+        return [(_label(r, lang), r["number"]) for r in await _e_numbers(store, m.group(1))]
     m = _PAPER_NUMBER.match(text)
     if m:
-        return [(_label(r, lang), r[0]) for r in await _paper_numbers(store, m.group(1), m.group(2) or "")]
+        return [
+            (_label(r, lang), r["number"]) for r in await _paper_numbers(store, m.group(1), m.group(2) or "")
+        ]
     return await _by_words(store, text, lang)
 
 
-async def _e_numbers(store: Store, digits: str) -> list[Any]:
+async def _e_numbers(store: Store, digits: str) -> list[sqlite3.Row]:
     """e-petitions whose sequence starts with `digits`, shortest (exact) first."""
     if not digits:
-        return await _rows(
-            store,
+        return await store.fetch_all(
             f"SELECT {_LABEL_COLS} FROM petitions WHERE kind = 'e' ORDER BY last_event DESC, id DESC LIMIT ?",
             [MAX_CHOICES],
         )
     if int(digits) == 0:
         return []
-    out: list[Any] = []
+    out: list[sqlite3.Row] = []
     base = int(digits)
     for extra in range(0, 6 - len(digits)):
         if len(out) >= MAX_CHOICES:
@@ -119,38 +124,37 @@ async def _e_numbers(store: Store, digits: str) -> list[Any]:
             numbers = [f"e-{n}" for n in range(lo, hi + 1)]
             marks = ",".join("?" * len(numbers))
             sql = f"SELECT {_LABEL_COLS} FROM petitions WHERE number IN ({marks}) ORDER BY seq LIMIT ?"
-            out += await _rows(store, sql, [*numbers, MAX_CHOICES - len(out)])
+            out += await store.fetch_all(sql, [*numbers, MAX_CHOICES - len(out)])
         else:  # "e-4" + 3 more digits: walk the text index over the range instead of listing it
             sql = (
                 f"SELECT {_LABEL_COLS} FROM petitions WHERE number >= ? AND number < ? "
                 "AND length(number) = ? ORDER BY number LIMIT ?"
             )
-            out += await _rows(store, sql, [f"e-{lo}", f"e-{hi + 1}", len(f"e-{lo}"), MAX_CHOICES - len(out)])
+            out += await store.fetch_all(
+                sql, [f"e-{lo}", f"e-{hi + 1}", len(f"e-{lo}"), MAX_CHOICES - len(out)]
+            )
     return out
 
 
-async def _paper_numbers(store: Store, head: str, tail: str) -> list[Any]:
+async def _paper_numbers(store: Store, head: str, tail: str) -> list[sqlite3.Row]:
     """Paper petitions (and presented e-petitions) whose number starts like `head-tail`."""
     # "44" -> 441-…, 442-…; "441-001" -> 441-001xx
     prefix = f"{head}-{tail}" if len(head) == 3 and tail else head
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    exact: list[Any] = []
+    exact: list[sqlite3.Row] = []
     if len(head) == 3 and tail:
         number = f"{head}-{int(tail):05d}" if int(tail) else None
         if number:
-            exact = await _rows(
-                store,
+            exact = await store.fetch_all(
                 f"SELECT {_LABEL_COLS} FROM petitions WHERE number = ? OR presented_number = ? LIMIT 2",
                 [number, number],
             )
-    rows = await _rows(
-        store,
+    rows = await store.fetch_all(
         f"SELECT {_LABEL_COLS} FROM petitions WHERE number >= ? AND number < ? ORDER BY number LIMIT ?",
         [prefix, upper, MAX_CHOICES],
     )
     if len(rows) < MAX_CHOICES:
-        rows += await _rows(
-            store,
+        rows += await store.fetch_all(
             f"SELECT {_LABEL_COLS} FROM petitions WHERE presented_number >= ? AND presented_number < ? "
             "ORDER BY presented_number LIMIT ?",
             [prefix, upper, MAX_CHOICES - len(rows)],
@@ -173,7 +177,7 @@ async def _by_words(store: Store, text: str, lang: str) -> list[Choice]:
     of candidates is the letter put to FTS5 too, as the two-letter starts of the subject and
     keyword words it begins.
     """
-    words = [w for w in _WORD.findall(_plain(text)) if w][:6]
+    words = [w for w in _WORD.findall(plain(text)) if w][:6]
     if not words:
         return []
     trailing = len(words[-1]) == 1
@@ -191,21 +195,22 @@ async def _by_words(store: Store, text: str, lang: str) -> list[Choice]:
     return _ranked(await _fts_candidates(store, [*terms, letter]), words, lang)
 
 
-async def _fts_candidates(store: Store, terms: list[str]) -> list[Any]:
+async def _fts_candidates(store: Store, terms: list[str]) -> list[sqlite3.Row]:
     """The newest petitions whose subject or keywords match every FTS term."""
     fts = "{title keywords} : (" + " AND ".join(terms) + ")"
     sql = (
-        "SELECT p.number, p.subject_en, p.subject_fr, f.title, f.keywords "
+        "SELECT p.number AS number, p.subject_en AS subject_en, p.subject_fr AS subject_fr, "
+        "f.title AS title, f.keywords AS keywords "
         "FROM (SELECT rowid, title, keywords FROM petition_fts WHERE petition_fts MATCH ? "
         "ORDER BY rowid DESC LIMIT ?) AS f CROSS JOIN petitions p ON p.id = f.rowid "
     )
-    return await _rows(store, sql, [fts, _CANDIDATES])
+    return await store.fetch_all(sql, [fts, _CANDIDATES])
 
 
 @functools.lru_cache(maxsize=8192)
 def _folded(text: str) -> str:
     """A subject or keyword text as FTS5 sees its letters (these texts repeat, hence the cache)."""
-    return _plain(text)
+    return plain(text)
 
 
 def _word_starts(words: list[str]) -> list[re.Pattern[str]]:
@@ -213,21 +218,21 @@ def _word_starts(words: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(r"(?<![^\W_])" + re.escape(w)) for w in words]
 
 
-def _ranked(rows: list[Any], words: list[str], lang: str) -> list[Choice]:
+def _ranked(rows: list[sqlite3.Row], words: list[str], lang: str) -> list[Choice]:
     """Candidates holding a word that starts with each typed word, title matches first."""
     starts = _word_starts(words)
     in_titles, in_keywords = [], []
     for row in rows:
-        title, kws = _folded(row[3] or ""), _folded(row[4] or "")
+        title, kws = _folded(row["title"] or ""), _folded(row["keywords"] or "")
         if all(p.search(title) for p in starts):
             in_titles.append(row)
         elif all(p.search(title) or p.search(kws) for p in starts):
             in_keywords.append(row)
     # newest stored first within each rank; labels only for the choices Discord will show
     shown = in_titles[:MAX_CHOICES]
-    out = [(_label(r, lang), r[0]) for r in shown]
+    out = [(_label(r, lang), r["number"]) for r in shown]
     for r in in_keywords[: MAX_CHOICES - len(shown)]:
-        out.append((_label(r, lang, _matched_keyword(r[4] or "", starts)), r[0]))
+        out.append((_label(r, lang, _matched_keyword(r["keywords"] or "", starts)), r["number"]))
     return out
 
 
@@ -237,7 +242,7 @@ async def _title_heads(store: Store, letter: str) -> list[str]:
     async def build() -> frozenset[str]:
         names = [n for en, fr, _ in await subjects(store) for n in (en, fr) if n]
         names += [n for _, en, fr, _ in await keywords(store) for n in (en, fr) if n]
-        return frozenset(w[:2] for n in names for w in _WORD.findall(_plain(n)) if len(w) >= 2)
+        return frozenset(w[:2] for n in names for w in _WORD.findall(plain(n)) if len(w) >= 2)
 
     return sorted(h for h in await cached(store, "title-heads", build) if h.startswith(letter))
 
@@ -254,7 +259,7 @@ def _matched_keyword(keywords_text: str, starts: list[re.Pattern[str]]) -> str:
 
 async def sponsor_choices(store: Store, current: str, lang: str) -> list[Choice]:
     """Members who sponsored petitions; the value is the member id when known."""
-    return await _safe("sponsor", lambda: _sponsor_choices(store, current or "", lang))
+    return await guarded("sponsor", lambda: _sponsor_choices(store, current or "", lang))
 
 
 async def _sponsor_choices(store: Store, current: str, lang: str) -> list[Choice]:
@@ -289,7 +294,7 @@ async def _sponsor_choices(store: Store, current: str, lang: str) -> list[Choice
 
 async def subject_choices(store: Store, current: str, lang: str) -> list[Choice]:
     """Subjects (and keywords) in the reader's language; the value is the subject text."""
-    return await _safe("subject", lambda: _subject_choices(store, current or "", lang))
+    return await guarded("subject", lambda: _subject_choices(store, current or "", lang))
 
 
 async def _subject_names(store: Store, lang: str) -> list[tuple[str, str, int]]:
@@ -354,7 +359,7 @@ async def keyword_choices(store: Store, current: str, lang: str) -> list[Choice]
         ranked.sort(key=lambda x: x[:3])
         return [(x[3], x[4]) for x in ranked[:MAX_CHOICES]]
 
-    return await _safe("keyword", run)
+    return await guarded("keyword", run)
 
 
 async def country_choices(current: str, lang: str) -> list[Choice]:
@@ -365,4 +370,4 @@ async def country_choices(current: str, lang: str) -> list[Choice]:
 
         return list(find(current or "", lang, MAX_CHOICES))
 
-    return await _safe("country", run)
+    return await guarded("country", run)

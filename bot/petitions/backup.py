@@ -63,13 +63,14 @@ def backup_now(source: Path, dest: Path) -> BackupReport:
             contextlib.closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
             contextlib.closing(sqlite3.connect(tmp)) as copy,
         ):
+            copy.row_factory = sqlite3.Row
             src.backup(copy)  # pages=-1: the whole database in one step, from one snapshot
             # The copy inherits WAL mode; a backup should be one self-contained file.
             copy.execute("PRAGMA journal_mode=DELETE")
-            integrity = copy.execute("PRAGMA integrity_check").fetchone()[0]
+            integrity = copy.execute("PRAGMA integrity_check").fetchone()["integrity_check"]
             if integrity != "ok":
                 raise sqlite3.DatabaseError(f"database disk image is malformed ({integrity})")
-            version = copy.execute("PRAGMA user_version").fetchone()[0]
+            version = copy.execute("PRAGMA user_version").fetchone()["user_version"]
             petitions = _count(copy)
         _fsync(tmp)
         os.replace(tmp, dest)
@@ -82,7 +83,7 @@ def backup_now(source: Path, dest: Path) -> BackupReport:
 
 def _count(conn: sqlite3.Connection) -> int:
     try:
-        return conn.execute("SELECT count(*) FROM petitions").fetchone()[0]
+        return conn.execute("SELECT count(*) AS n FROM petitions").fetchone()["n"]
     except sqlite3.OperationalError:  # a database made before the first migration
         return 0
 

@@ -1,4 +1,4 @@
-"""The country table behind `countries.py`, kept apart so the logic stays readable.
+"""The country table behind `bot.petitions.countries`, kept apart so the logic stays readable.
 
 Every UN member except Canada, plus Palestine, Taiwan, Kosovo, the Holy See (Vatican) and
 Hong Kong, which petitions treat as a subject of its own. One line per country:

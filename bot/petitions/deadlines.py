@@ -19,15 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from bot.i18n import t
 from bot.petitions.model import Petition
+from bot.petitions.status import Status
 
 log = logging.getLogger(__name__)
-
-
-def _words(text: str) -> list[str]:
-    """Split a space-separated word list (keeps long vocabularies readable)."""
-    return text.split()
-
 
 __all__ = [
     "RESPONSE_DAYS",
@@ -48,9 +44,6 @@ __all__ = [
 
 RESPONSE_DAYS = 45
 SITTINGS_FILE = Path(__file__).with_name("sittings.txt")
-STATUS_ANSWERED = 223
-STATUS_DISSOLVED_UNANSWERED = 291
-STATUS_CLOSED_ON_DISSOLUTION = 289
 DUE_RULE_VERSION = "1"
 """Part of `calendar_key`: bump when `response_due` changes, so stored due dates are recomputed."""
 _MAX_WALK = 800  # days; longer than any adjournment, dissolution included
@@ -276,7 +269,7 @@ def clock(petition: Petition, today: date, calendar: SittingCalendar | None = No
     base = {"deadline": deadline.due, "approximate": deadline.approximate}
     answered = (
         petition.response_tabled_on is not None
-        or petition.status_id == STATUS_ANSWERED
+        or petition.status_id == Status.ANSWERED
         or petition.has_response
     )
     if answered:
@@ -284,7 +277,7 @@ def clock(petition: Petition, today: date, calendar: SittingCalendar | None = No
         if petition.response_tabled_on is not None:
             took = (petition.response_tabled_on - petition.presented_on).days
         return Clock(state="answered", answered_in_days=took, **base)
-    if petition.status_id == STATUS_DISSOLVED_UNANSWERED:
+    if petition.status_id == Status.UNANSWERED_AT_DISSOLUTION:
         return Clock(state="dissolved", **base)
     if today > deadline.due:
         return Clock(state="overdue", overdue_days=(today - deadline.due).days, **base)
@@ -306,7 +299,7 @@ def response_due(
     """
     if presented_on is None or answered:
         return None
-    if status_id in (STATUS_ANSWERED, STATUS_DISSOLVED_UNANSWERED, STATUS_CLOSED_ON_DISSOLUTION):
+    if status_id in (Status.ANSWERED, Status.UNANSWERED_AT_DISSOLUTION, Status.CLOSED_ON_DISSOLUTION):
         return None
     return response_deadline(presented_on, calendar).due
 
@@ -329,68 +322,45 @@ def overdue(
 
 
 # --- Words ------------------------------------------------------------------------
-
-_MONTHS = {
-    "en": _words("January February March April May June July August September October November December"),
-    "fr": _words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
-}
+# The sentences are in the catalogue (bot/i18n.py, "date.*" and "clock.*"); only the
+# choice between them is here.
 
 
 def format_date(d: date, lang: str) -> str:
     """'March 25, 2022' or '25 mars 2022' ('1er' for the first), as the House writes dates."""
-    if lang == "fr":
-        day = "1er" if d.day == 1 else str(d.day)
-        return f"{day} {_MONTHS['fr'][d.month - 1]} {d.year}"
-    return f"{_MONTHS['en'][d.month - 1]} {d.day}, {d.year}"
+    month = t("date.months", lang).split()[d.month - 1]
+    day = t("date.first_day", lang) if d.day == 1 else str(d.day)
+    return t("date.long", lang, day=day, month=month, year=d.year)
 
 
-def _days(n: int, lang: str) -> str:
-    if lang == "fr":
-        return f"{n} jour" if n in (0, 1) else f"{n} jours"
-    return f"{n} day" if n == 1 else f"{n} days"
+def _one(n: int, lang: str) -> bool:
+    """Whether `n` takes the singular: 0 and 1 in French, only 1 in English."""
+    return n in (0, 1) if lang.lower().startswith("fr") else n == 1
+
+
+def _counted(key: str, n: int, lang: str, **params: object) -> str:
+    """The sentence `key` about `n` days, in the singular (`key.one`) or the plural."""
+    return t(f"{key}.one" if _one(n, lang) else key, lang, n=n, **params)
 
 
 def clock_line(c: Clock, lang: str) -> str:
     """One line for a reader: due date and days left, answer time, or how late."""
-    fr = lang == "fr"
     due = format_date(c.deadline, lang) if c.deadline else ""
     if c.state == "not_presented":
-        return "Pas encore présentée à la Chambre" if fr else "Not yet presented to the House"
+        return t("clock.not_presented", lang)
     if c.state == "answered":
         if c.answered_in_days is None:
-            line = "Réponse du gouvernement déposée" if fr else "Government response tabled"
-        else:
-            line = (
-                f"Réponse reçue en {_days(c.answered_in_days, lang)}"
-                if fr
-                else (f"Answered in {_days(c.answered_in_days, lang)}")
-            )
-        return line  # the clock has stopped; how the deadline was computed no longer matters
+            return t("clock.answered", lang)
+        # the clock has stopped; how the deadline was computed no longer matters
+        return _counted("clock.answered_in", c.answered_in_days, lang)
     if c.state == "awaiting":
         left = c.days_left or 0
-        if fr:
-            rest = (
-                "échéance aujourd'hui"
-                if left == 0
-                else (f"{_days(left, lang)} restant" + ("s" if left > 1 else ""))
-            )
-            line = f"Réponse attendue d'ici le {due} ({rest})"
-        else:
-            rest = "due today" if left == 0 else f"{_days(left, lang)} left"
-            line = f"Response due by {due} ({rest})"
+        rest = t("clock.due_today", lang) if left == 0 else _counted("clock.left", left, lang)
+        line = t("clock.awaiting", lang, due=due, rest=rest)
     elif c.state == "overdue":
-        n = c.overdue_days or 0
-        line = (
-            f"En retard de {_days(n, lang)} (échéance : {due})"
-            if fr
-            else f"Overdue by {_days(n, lang)} (due {due})"
-        )
+        line = _counted("clock.overdue", c.overdue_days or 0, lang, due=due)
     else:  # dissolved
-        line = (
-            f"Sans réponse avant la dissolution (échéance : {due})"
-            if fr
-            else f"Not answered before dissolution (was due {due})"
-        )
+        line = t("clock.dissolved", lang, due=due)
     if c.approximate:
-        line += " (calendrier des séances approximatif)" if fr else " (approximate sitting calendar)"
+        line = t("clock.approximate", lang, line=line)
     return line

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from bot.i18n import Term
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A word of a message that is itself translated when the message is shown (an option's name).
-
-    The core names sentences by key and never picks a language; a parameter that is a
-    `Term` is looked up in `bot.i18n` in the reader's language, like the sentence itself.
-    """
-
-    key: str
+__all__ = ["Term", "UserFacingError"]
 
 
 class UserFacingError(Exception):

@@ -48,17 +48,20 @@ def inspect_database(path: Path) -> Inspection:
     """Inspect the file at `path` (which must exist); sqlite3 errors (locked, not a database) go up."""
     uri = path.resolve().as_uri() + "?mode=ro"
     with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn.row_factory = sqlite3.Row
+        version = conn.execute("PRAGMA user_version").fetchone()["user_version"]
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()["integrity_check"]
+        tables = {row["name"] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         petitions = (
-            conn.execute("SELECT count(*) FROM petitions").fetchone()[0] if "petitions" in tables else 0
+            conn.execute("SELECT count(*) AS n FROM petitions").fetchone()["n"]
+            if "petitions" in tables
+            else 0
         )
         follows: dict[int, set[int]] = {}
         if "subscriptions" in tables:
             rows = conn.execute("SELECT DISTINCT guild_id, channel_id FROM subscriptions WHERE active = 1")
-            for guild_id, channel_id in rows:
-                follows.setdefault(int(guild_id), set()).add(int(channel_id))
+            for row in rows:
+                follows.setdefault(int(row["guild_id"]), set()).add(int(row["channel_id"]))
     return Inspection(
         path=path,
         schema_version=int(version),

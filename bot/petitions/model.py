@@ -15,6 +15,8 @@ from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.i18n import t
+
 TORONTO = ZoneInfo("America/Toronto")
 Lang = Literal["en", "fr"]
 LANGS: tuple[Lang, Lang] = ("en", "fr")
@@ -56,6 +58,27 @@ class Bi(Generic[T]):
         return bool(self.en) or bool(self.fr)
 
 
+def no_text() -> Bi[str]:
+    """An empty text on both sides (a typed default for dataclass fields)."""
+    return Bi()
+
+
+def no_lines() -> Bi[list[str]]:
+    """An empty list of lines on both sides (a typed default for dataclass fields)."""
+    return Bi()
+
+
+def side(value: Bi[Any], lang: str) -> str:
+    """The text in the reader's language, else the other one with a note saying so."""
+    text, used = value.pick(lang)
+    if not text:
+        return ""
+    text = " ".join(text) if isinstance(text, list) else str(text)
+    if used and used != lang:
+        text += " " + t("only_in", lang, lang=t(f"lang.{used}", lang))
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Keyword:
     id: int | None
@@ -74,15 +97,15 @@ class Sponsor:
     name: str
     person_id: int | None = None
     riding: str | None = None
-    caucus: Bi[str] = field(default_factory=Bi)
-    province: Bi[str] = field(default_factory=Bi)
+    caucus: Bi[str] = field(default_factory=no_text)
+    province: Bi[str] = field(default_factory=no_text)
 
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    header: Bi[str] = field(default_factory=Bi)
+    header: Bi[str] = field(default_factory=no_text)
     signer: str | None = None
-    paragraphs: Bi[list[str]] = field(default_factory=Bi)
+    paragraphs: Bi[list[str]] = field(default_factory=no_lines)
 
 
 Kind = Literal["paper", "e"]
@@ -96,11 +119,11 @@ class Petition:
     session: int | None = None
     presented_number: str | None = None
     status_id: int | None = None
-    status: Bi[str] = field(default_factory=Bi)
-    subject: Bi[str] = field(default_factory=Bi)
+    status: Bi[str] = field(default_factory=no_text)
+    subject: Bi[str] = field(default_factory=no_text)
     keywords: tuple[Keyword, ...] = ()
     original_language: Lang | None = None
-    addressee: Bi[str] = field(default_factory=Bi)
+    addressee: Bi[str] = field(default_factory=no_text)
     initiator: Initiator | None = None
     sponsor: Sponsor | None = None
     opened_at: datetime | None = None
@@ -112,12 +135,12 @@ class Petition:
     signatures_by_province: dict[str, int] = field(default_factory=dict)
     # "We, the undersigned citizens of Canada, draw the attention of the House of Commons to the
     # following:" on paper petitions: the petition's framing, not one of its grievances.
-    preamble: Bi[str] = field(default_factory=Bi)
-    grievances: Bi[list[str]] = field(default_factory=Bi)
-    prayer: Bi[list[str]] = field(default_factory=Bi)
+    preamble: Bi[str] = field(default_factory=no_text)
+    grievances: Bi[list[str]] = field(default_factory=no_lines)
+    prayer: Bi[list[str]] = field(default_factory=no_lines)
     response: Response | None = None
-    summary: Bi[str] = field(default_factory=Bi)
-    url: Bi[str] = field(default_factory=Bi)
+    summary: Bi[str] = field(default_factory=no_text)
+    url: Bi[str] = field(default_factory=no_text)
     fetched_at: datetime | None = None
     demo: bool = False
 
@@ -199,7 +222,9 @@ def _merge_keywords(a: tuple[Keyword, ...], b: tuple[Keyword, ...]) -> tuple[Key
         twin = by_id.get(kw.id) if kw.id is not None else None
         if twin is None and len(a) == len(b):
             twin = a[i]
-        merged.append(Keyword(kw.id or (twin.id if twin else None), twin.name.merge(kw.name) if twin else kw.name))
+        merged.append(
+            Keyword(kw.id or (twin.id if twin else None), twin.name.merge(kw.name) if twin else kw.name)
+        )
     return tuple(merged)
 
 
@@ -304,21 +329,6 @@ def _decode_petition(d: dict[str, Any]) -> Petition:
         fetched_at=_dt(d.get("fetched_at")),
         demo=bool(d.get("demo", False)),
     )
-
-
-# --- Statuses -----------------------------------------------------------------
-
-STATUS_LABELS: dict[int, Bi[str]] = {
-    207: Bi("Open for signature", "Ouverte pour signature"),
-    226: Bi("Waiting for certification", "En attente de certification"),
-    229: Bi("Not certified", "Non certifiée"),
-    224: Bi("Closed", "Fermée"),
-    223: Bi("Government response tabled", "Réponse du gouvernement déposée"),
-    289: Bi("Closed upon dissolution", "Fermée à la dissolution"),
-    291: Bi("Not answered before dissolution", "Sans réponse avant la dissolution"),
-}
-"""Status ids seen on the site. Only the 207 and 223 French labels were seen;
-the others are our translations and are used only when a page gives none."""
 
 
 # --- Provinces and territories -------------------------------------------------

@@ -16,6 +16,7 @@ from datetime import date
 
 from bot.petitions import deadlines
 from bot.petitions.model import Bi
+from bot.petitions.status import Status
 
 BIN_DAYS = 5
 """Width of a bar of the distribution; 45 is a multiple, so the deadline falls between two bars."""
@@ -31,6 +32,8 @@ _MINISTER = re.compile(
     re.IGNORECASE,
 )
 
+_NO_HEADER: Bi[str] = Bi()  # frozen: one shared value serves every response without a header
+
 
 @dataclass(frozen=True, slots=True)
 class Timing:
@@ -42,7 +45,7 @@ class Timing:
     tabled_on: date | None
     status_id: int | None
     answered: bool
-    header: Bi[str] = field(default_factory=Bi)
+    header: Bi[str] = field(default_factory=lambda: _NO_HEADER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,13 +168,13 @@ def _outcome(item: Timing, today: date) -> tuple[str | None, int | None]:
     """("on_time" | "late" | "unanswered" | "waiting" | None, days taken), as `deadlines.clock` reads it."""
     assert item.presented_on is not None
     deadline = deadlines.response_deadline(item.presented_on).due
-    answered = item.tabled_on is not None or item.answered or item.status_id == deadlines.STATUS_ANSWERED
+    answered = item.tabled_on is not None or item.answered or item.status_id == Status.ANSWERED
     if answered:
         if item.tabled_on is None:
             return None, None
         took = (item.tabled_on - item.presented_on).days
         return ("on_time" if item.tabled_on <= deadline else "late"), took
-    if item.status_id == deadlines.STATUS_DISSOLVED_UNANSWERED or today > deadline:
+    if item.status_id == Status.UNANSWERED_AT_DISSOLUTION or today > deadline:
         return "unanswered", None
     return "waiting", None
 

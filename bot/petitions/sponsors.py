@@ -21,7 +21,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.petitions.search import cached
+from bot.petitions.cache import cached
 from bot.petitions.store import Store
 from bot.petitions.text import fold
 
@@ -70,11 +70,12 @@ async def sponsor_roster(store: Store) -> Roster:
 
     async def build() -> Roster:
         sql = "SELECT sponsor_id, sponsor_name, petitions FROM sponsor_counts"  # kept by Store.upsert
-        async with store.conn.execute(sql) as cur:
-            rows = [(pid or None, name, n) for pid, name, n in await cur.fetchall()]
         by_id: dict[Any, list[tuple[str, int]]] = {}
-        for pid, name, n in rows:
-            by_id.setdefault(pid if pid is not None else ("name", fold(name)), []).append((name, n))
+        for row in await store.fetch_all(sql):
+            pid, name = row["sponsor_id"] or None, row["sponsor_name"]
+            by_id.setdefault(pid if pid is not None else ("name", fold(name)), []).append(
+                (name, row["petitions"])
+            )
         out = []
         for key, names in by_id.items():
             name = max(names, key=lambda x: x[1])[0]  # the spelling used most often

@@ -29,7 +29,8 @@ from datetime import date, datetime
 from typing import Literal, get_args
 
 from bot.petitions.errors import Term, UserFacingError
-from bot.petitions.model import STATUS_LABELS, Kind
+from bot.petitions.model import Kind
+from bot.petitions.status import GROUPS, STATUS_LABELS
 from bot.petitions.text import collapse, has_broken_unicode, hyphens, visible
 
 
@@ -249,7 +250,7 @@ def snowflake(value: object, field: str) -> int | None:
 
 
 def status_id(value: object) -> int | None:
-    """One of the status ids the site uses (`model.STATUS_LABELS`), e.g. 223 for "response tabled"."""
+    """One of the status ids the site uses (`status.STATUS_LABELS`), e.g. 223 for "response tabled"."""
     number = _whole(value, "status")
     if number is None:
         return None
@@ -301,9 +302,28 @@ def log_level(value: object) -> str | None:
     return choice(value, "log_level", LOG_LEVELS)
 
 
+def status_group(value: object) -> str | None:
+    """A group of statuses by name (`status.GROUPS`: "open", "answered"…), as /search and
+    `petitionbot search --status-group` offer them; `status.group_ids` gives its ids."""
+    return choice(value, "status", GROUPS)
+
+
 def stats_view(value: object) -> str:
     """One of STATS_VIEWS; "petitions" when none is given."""
     return choice(value, "view", STATS_VIEWS) or STATS_VIEWS[0]
+
+
+def stats_scope(view: str, *, country: str | None, subject: str | None, sponsor: str | None) -> None:
+    """What /stats and `petitionbot stats` count: the petitions of one country, subject or sponsor.
+
+    Response times may also cover every petition, so only that view may name none; naming two
+    would leave the chart's title guessing which one it is about.
+    """
+    given = [v for v in (country, subject, sponsor) if v]
+    if not given and view == "petitions":
+        raise UserFacingError("stats.need_one")
+    if len(given) > 1:
+        raise UserFacingError("stats.too_many")
 
 
 def flag(value: object, field: str) -> bool | None:

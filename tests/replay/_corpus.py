@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.petitions.model import STATUS_LABELS, TORONTO, Bi
+from bot.petitions.model import TORONTO, Bi
+from bot.petitions.status import STATUS_LABELS
 from tests.replay._records import (
     PARLIAMENTS,
     PRESENTED_LABEL,

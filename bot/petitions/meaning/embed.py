@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -105,34 +105,14 @@ async def embed_pending(
         rows = await pending_batch(store, model, after, min(batch, total - summary.looked_at))
         if not rows:
             break
-        after = rows[-1][0]
-        fresh: list[tuple[int, str, str, list[str]]] = []  # (id, record hash, text hash, texts)
-        touched: list[tuple[int, str]] = []
-        for petition_id, record_hash, record, stored_hash in rows:
-            texts = petition_texts(decode(record))
-            digest = text_hash(model, texts)
-            if digest == stored_hash:
-                touched.append((petition_id, record_hash))
-            elif texts:
-                fresh.append((petition_id, record_hash, digest, texts))
-            else:  # no subject, keyword or text at all: nothing to compute until the record changes
-                touched.append((petition_id, record_hash))
-        vectors: list[VectorRow] = []
-        if fresh:
-            flat = [text for *_, texts in fresh for text in texts]
-            encoded = await encoder.encode(flat)
-            if encoded is None:
-                summary.off = encoder.state.value
-                break
-            combined = combine(np.asarray(encoded), [len(texts) for *_, texts in fresh])
-            vectors = [
-                VectorRow(pid, digest, record_hash, combined[i])
-                for i, (pid, record_hash, digest, _texts) in enumerate(fresh)
-            ]
-        await write_batch(store, model, vectors, touched)
+        after = rows[-1][0]  # the batch's highest petition id
+        done = await _embed_batch(store, encoder, model, rows)
+        if done is None:
+            summary.off = encoder.state.value
+            break
         summary.looked_at += len(rows)
-        summary.encoded += len(vectors)
-        summary.unchanged += len(touched)
+        summary.encoded += done[0]
+        summary.unchanged += done[1]
         summary.seconds = time.monotonic() - started
         if on_progress is not None:
             on_progress(EmbedProgress(summary.looked_at, total, summary.encoded, summary.seconds))
@@ -140,3 +120,33 @@ async def embed_pending(
     if summary.encoded:
         log.info("%s", summary.line())
     return summary
+
+
+async def _embed_batch(
+    store: Store, encoder: EncoderHandle, model: str, rows: Sequence[tuple[int, str, str, str | None]]
+) -> tuple[int, int] | None:
+    """Vectors for one batch's changed texts, written with the records looked at: (vectors computed,
+    texts unchanged), or None when the encoder failed."""
+    fresh: list[tuple[int, str, str, list[str]]] = []  # (id, record hash, text hash, texts)
+    touched: list[tuple[int, str]] = []
+    for petition_id, record_hash, record, stored_hash in rows:
+        texts = petition_texts(decode(record))
+        digest = text_hash(model, texts)
+        if digest == stored_hash:
+            touched.append((petition_id, record_hash))
+        elif texts:
+            fresh.append((petition_id, record_hash, digest, texts))
+        else:  # no subject, keyword or text at all: nothing to compute until the record changes
+            touched.append((petition_id, record_hash))
+    vectors: list[VectorRow] = []
+    if fresh:
+        encoded = await encoder.encode([text for *_, texts in fresh for text in texts])
+        if encoded is None:
+            return None
+        combined = combine(np.asarray(encoded), [len(texts) for *_, texts in fresh])
+        vectors = [
+            VectorRow(pid, digest, record_hash, combined[i])
+            for i, (pid, record_hash, digest, _texts) in enumerate(fresh)
+        ]
+    await write_batch(store, model, vectors, touched)
+    return len(vectors), len(touched)

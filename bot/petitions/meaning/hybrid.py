@@ -130,10 +130,8 @@ async def nearest(
     if not clause.sql:
         return index.nearest(vector, k, exclude=exclude, floor=floor)
     if clause.few:
-        rows = await store.conn.execute_fetchall(
-            f"SELECT p.id FROM petitions p WHERE {clause.sql}", clause.params
-        )
-        return index.nearest(vector, k, among=[r[0] for r in rows], exclude=exclude, floor=floor)
+        rows = await store.fetch_all(f"SELECT p.id AS id FROM petitions p WHERE {clause.sql}", clause.params)
+        return index.nearest(vector, k, among=[r["id"] for r in rows], exclude=exclude, floor=floor)
     size = max(8 * k, 256)
     while True:
         found = index.nearest(vector, size, exclude=exclude, floor=floor, candidates=max(size, CANDIDATES))
@@ -150,10 +148,11 @@ async def _passing(store: Store, clause: search.FilterClause, ids: Sequence[int]
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ",".join("?" * len(chunk))
-        rows = await store.conn.execute_fetchall(
-            f"SELECT p.id FROM petitions p WHERE p.id IN ({marks}) AND {clause.sql}", [*chunk, *clause.params]
+        rows = await store.fetch_all(
+            f"SELECT p.id AS id FROM petitions p WHERE p.id IN ({marks}) AND {clause.sql}",
+            [*chunk, *clause.params],
         )
-        out.update(int(r[0]) for r in rows)
+        out.update(int(r["id"]) for r in rows)
     return out
 
 
@@ -173,10 +172,8 @@ async def _ids_of(store: Store, numbers: Sequence[str]) -> dict[str, int]:
     if not numbers:
         return {}
     marks = ",".join("?" * len(numbers))
-    rows = await store.conn.execute_fetchall(
-        f"SELECT number, id FROM petitions WHERE number IN ({marks})", list(numbers)
-    )
-    return {str(r[0]): int(r[1]) for r in rows}
+    rows = await store.fetch_all(f"SELECT number, id FROM petitions WHERE number IN ({marks})", list(numbers))
+    return {str(r["number"]): int(r["id"]) for r in rows}
 
 
 async def _hits(store: Store, found: Sequence[tuple[int, float]]) -> list[search.Hit]:

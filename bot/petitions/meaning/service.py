@@ -62,12 +62,12 @@ class Meaning:
         """Whether petition `number` has a current vector, so its related petitions can be listed."""
         if not self.usable:
             return False
-        rows = await self.store.conn.execute_fetchall(
+        row = await self.store.fetch_one(
             "SELECT 1 FROM petitions p JOIN petition_vectors v ON v.petition_id = p.id "
             "WHERE p.number = ? AND v.model = ?",
             (number, self.encoder.name),
         )
-        return bool(list(rows))
+        return row is not None
 
     async def query_vector(self, text: str) -> np.ndarray | None:
         """The query's unit vector; None when meaning search is off or the text is blank."""

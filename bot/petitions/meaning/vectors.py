@@ -132,20 +132,19 @@ _PENDING = (
 
 async def pending_count(store: Store, model: str) -> int:
     """Petitions whose vector is missing, from another model, or older than their record."""
-    rows = await store.conn.execute_fetchall(f"SELECT count(*) {_PENDING}", (model,))
-    return int(list(rows)[0][0])
+    return int(await store.fetch_value(f"SELECT count(*) {_PENDING}", (model,), 0))
 
 
 async def pending_batch(
     store: Store, model: str, after: int, limit: int
 ) -> list[tuple[int, str, str, str | None]]:
     """(id, record hash, record JSON, stored text hash) of the next pending petitions after id `after`."""
-    rows = await store.conn.execute_fetchall(
-        f"SELECT p.id, p.hash, p.record, CASE WHEN v.model = ? THEN v.text_hash END {_PENDING} "
-        "AND p.id > ? ORDER BY p.id LIMIT ?",
+    rows = await store.fetch_all(
+        "SELECT p.id AS id, p.hash AS hash, p.record AS record, "
+        f"CASE WHEN v.model = ? THEN v.text_hash END AS text_hash {_PENDING} AND p.id > ? ORDER BY p.id LIMIT ?",
         (model, model, after, limit),
     )
-    return [(int(r[0]), str(r[1]), str(r[2]), r[3]) for r in rows]
+    return [(int(r["id"]), str(r["hash"]), str(r["record"]), r["text_hash"]) for r in rows]
 
 
 def decode(record: str) -> Petition:
@@ -154,14 +153,13 @@ def decode(record: str) -> Petition:
 
 async def counts(store: Store, model: str) -> tuple[int, int]:
     """(petitions, petitions with a current vector of this model)."""
-    rows = await store.conn.execute_fetchall(
-        "SELECT (SELECT count(*) FROM petitions), "
+    row = await store.fetch_one(
+        "SELECT (SELECT count(*) FROM petitions) AS petitions, "
         "(SELECT count(*) FROM petition_vectors v JOIN petitions p ON p.id = v.petition_id "
-        "WHERE v.model = ? AND v.record_hash = p.hash)",
+        "WHERE v.model = ? AND v.record_hash = p.hash) AS vectors",
         (model,),
     )
-    first = list(rows)[0]
-    return int(first[0]), int(first[1])
+    return (int(row["petitions"]), int(row["vectors"])) if row else (0, 0)
 
 
 # --- loading into memory ------------------------------------------------------------------------
@@ -172,8 +170,8 @@ STAMP_KEY = "vectors_stamp"
 
 async def latest_stamp(store: Store) -> int:
     """The stamp of the last batch written (two indexed reads): the highest stored, or the highest ever."""
-    rows = await store.conn.execute_fetchall("SELECT coalesce(max(stamp), 0) FROM petition_vectors")
-    return max(int(list(rows)[0][0]), int(await store.get_meta(STAMP_KEY) or 0))
+    stored = int(await store.fetch_value("SELECT max(stamp) FROM petition_vectors", default=0))
+    return max(stored, int(await store.get_meta(STAMP_KEY) or 0))
 
 
 async def refresh_index(store: Store, index: VectorIndex) -> bool:
@@ -186,48 +184,42 @@ async def refresh_index(store: Store, index: VectorIndex) -> bool:
     if stamp == index.stamp:
         return False
     path = str(store.path)
-    if path == ":memory:" or not store.path.exists():
-        rows = list(
-            await store.conn.execute_fetchall(
-                "SELECT petition_id, vector, scale, stamp FROM petition_vectors WHERE model = ? AND stamp > ?",
-                (index.model, index.stamp),
-            )
-        )
-        total = int(list(await store.conn.execute_fetchall(_COUNT_SQL, (index.model,)))[0][0])
-        _apply(index, rows, stamp)
-    else:
+    own_file = path != ":memory:" and store.path.exists()
+    if own_file:
         total = await asyncio.to_thread(_read_into, path, index, stamp)
+    else:
+        total = await _read_from_store(store, index, stamp)
     if total < len(index):  # vectors were deleted (petitions removed): start again from the table
         fresh = VectorIndex(index.model, index.dim)
-        if path == ":memory:" or not store.path.exists():
-            rows = list(
-                await store.conn.execute_fetchall(
-                    "SELECT petition_id, vector, scale, stamp FROM petition_vectors WHERE model = ?",
-                    (index.model,),
-                )
-            )
-            _apply(fresh, rows, stamp)
-        else:
+        if own_file:
             await asyncio.to_thread(_read_into, path, fresh, stamp)
+        else:
+            await _read_from_store(store, fresh, stamp)
         index.take(fresh)
     return True
 
 
 _COUNT_SQL = "SELECT count(*) FROM petition_vectors WHERE model = ?"
+_VECTORS_SQL = "SELECT petition_id, vector, scale FROM petition_vectors WHERE model = ? AND stamp > ?"
+
+
+async def _read_from_store(store: Store, index: VectorIndex, stamp: int) -> int:
+    """`_read_into` through the store's own connection, for a database with no file to open again
+    (in memory); returns how many vectors of the model are stored."""
+    rows = await store.fetch_all(_VECTORS_SQL, (index.model, index.stamp))
+    _apply(index, [(r["petition_id"], r["vector"], r["scale"]) for r in rows], stamp)
+    return int(await store.fetch_value(_COUNT_SQL, (index.model,), 0))
 
 
 def _read_into(path: str, index: VectorIndex, stamp: int) -> int:
+    # Not the store's connection: plain tuples, which go straight into numpy without a lookup by name.
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     try:
         total = int(conn.execute(_COUNT_SQL, (index.model,)).fetchone()[0])
         fresh = not len(index)
         if fresh:  # a full load: exactly the room needed, rows appended in place, indexed once
             index.reserve(total, exact=True)
-        cur = conn.execute(
-            "SELECT petition_id, vector, scale, stamp FROM petition_vectors WHERE model = ? AND stamp > ? "
-            "AND stamp <= ?",
-            (index.model, index.stamp, stamp),
-        )
+        cur = conn.execute(f"{_VECTORS_SQL} AND stamp <= ?", (index.model, index.stamp, stamp))
         while True:
             rows = cur.fetchmany(_READ_ROWS)
             if not rows:
@@ -241,7 +233,10 @@ def _read_into(path: str, index: VectorIndex, stamp: int) -> int:
         conn.close()
 
 
-def _apply(index: VectorIndex, rows: Sequence[Any], stamp: int | None, *, append: bool = False) -> None:
+def _apply(
+    index: VectorIndex, rows: Sequence[tuple[Any, ...]], stamp: int | None, *, append: bool = False
+) -> None:
+    """Add (petition id, int8 vector bytes, scale) rows, plain tuples in that order, to `index`."""
     if rows:
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         q8 = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.int8).reshape(len(rows), index.dim)

@@ -11,7 +11,8 @@ from datetime import date
 
 from bot.petitions.store import Store
 from bot.petitions.understand._answer import Answer, AnswerKind, Item, answer, filters_of, rank_by_words
-from bot.petitions.understand._parse import MAX_ALTERNATIVES, MAX_READ, normalise, read
+from bot.petitions.understand._parse import MAX_ALTERNATIVES, read
+from bot.petitions.understand._question import MAX_READ, normalise
 from bot.petitions.understand._reading import (
     FIELDS,
     INTENTS,

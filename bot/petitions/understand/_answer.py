@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from bot.petitions import answers, deadlines
-from bot.petitions import search as search_mod
+from bot.petitions import answers, deadlines, search as search_mod
 from bot.petitions.errors import UserFacingError
 from bot.petitions.model import Bi, Petition
 from bot.petitions.search import COUNT_CAP, Hit, SearchFilters, SearchResult
+from bot.petitions.status import GROUPS
 from bot.petitions.store import Store, last_event
 from bot.petitions.understand._reading import Reading
 from bot.petitions.understand._vocab import vocabulary
@@ -30,8 +30,12 @@ log = logging.getLogger(__name__)
 
 AnswerKind = Literal["petition", "response", "list", "count", "help", "none", "error"]
 
-#: Status words and the status ids they stand for (see `model.STATUS_LABELS`).
-STATUS_IDS: dict[str, tuple[int, ...]] = {"responded": (223,), "open": (207,), "closed": (224, 229)}
+#: Status words and the status ids they stand for (`status.GROUPS`).
+STATUS_IDS: dict[str, tuple[int, ...]] = {
+    "responded": GROUPS["answered"],
+    "open": GROUPS["open"],
+    "closed": GROUPS["closed"],
+}
 KINDS = {"electronic": "e", "paper": "paper"}
 MAX_RANK_WORDS = 3  # leftover words (or phrases) looked up, longest first
 _CHUNK = 500  # petition numbers per IN (...)
@@ -289,20 +293,18 @@ async def _waiting(store: Store, reading: Reading, today: date, limit: int) -> A
     source = "petitions p INDEXED BY petitions_due_on"
     where = f"p.due_on < ? AND {clause.sql}" if clause.sql else "p.due_on < ?"
     params = [upto.isoformat(), *clause.params]
-    numbers = [
-        row[0]
-        for row in await _rows(
-            store,
-            f"SELECT p.number FROM {source} WHERE {where} ORDER BY p.due_on, p.number LIMIT ?",
-            [*params, limit],
-        )
-    ]
-    counted = await _rows(
-        store,
-        f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?)",
-        [*params, COUNT_CAP + 1],
+    rows = await store.fetch_all(
+        f"SELECT p.number AS number FROM {source} WHERE {where} ORDER BY p.due_on, p.number LIMIT ?",
+        [*params, limit],
     )
-    total = int(counted[0][0])
+    numbers = [row["number"] for row in rows]
+    total = int(
+        await store.fetch_value(
+            f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?)",
+            [*params, COUNT_CAP + 1],
+            0,
+        )
+    )
     items = [_from_petition(p, deadlines.clock(p, today)) for p in await store.get_many(numbers)]
     return Answer(reading, "list", items=items, total=min(total, COUNT_CAP), exact=total <= COUNT_CAP)
 
@@ -320,22 +322,17 @@ async def _signed(store: Store, reading: Reading, limit: int) -> Answer:
     for i in range(0, len(numbers), _CHUNK):
         chunk = numbers[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        rows = await _rows(
-            store,
-            f"SELECT coalesce(p.response_tabled_on, ''), p.id FROM petitions p WHERE p.number IN ({marks}){cond}",
+        rows = await store.fetch_all(
+            f"SELECT coalesce(p.response_tabled_on, '') AS tabled_on, p.id AS id FROM petitions p "
+            f"WHERE p.number IN ({marks}){cond}",
             [*chunk, *clause.params],
         )
-        found.extend((row[0], int(row[1])) for row in rows)
+        found.extend((row["tabled_on"], int(row["id"])) for row in rows)
     found.sort(reverse=True)
     page = [petition_id for _day, petition_id in found[:limit]]
     by_id = await search_mod.hits_by_id(store, page)
     items = [_from_hit(by_id[i]) for i in page if i in by_id]
     return Answer(reading, "list", items=items, total=len(found))
-
-
-async def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[Any]:
-    async with store.conn.execute(sql, list(params)) as cur:
-        return list(await cur.fetchall())
 
 
 async def _with_clocks(store: Store, items: list[Item], today: date) -> list[Item]:

@@ -5,53 +5,34 @@ name from the store: "Elizabeth May" is taken before "May" could be a month), a 
 in context by the country detector: "turkey farmers" and "Jordan Peterson" are not countries),
 a period ("the 4123 of e-4123" is gone by then, so it is not a year), the status and type phrases
 with the words that say what is asked (a count, a response, a deadline), and a subject. What no
-step explained is left over: those words rank results and never filter them.
+step explained is left over: those words rank results and never filter them. The steps that need
+no vocabulary (a clean line, cue words' typos, the number, the language) are in `_question.py`.
 
 Deterministic and offline: the same question, vocabulary and day always give the same reading.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.petitions import countries
-from bot.petitions.errors import BadPetitionNumber
-from bot.petitions.numbers import parse_number
 from bot.petitions.search import stem
 from bot.petitions.sponsors import typo_budget
-from bot.petitions.text import collapse, hyphens, visible
 from bot.petitions.understand import _lexicon as lex
 from bot.petitions.understand._period import MONTHS, find_period
+from bot.petitions.understand._question import detect_lang, find_number, fix_cue_typos, normalise
 from bot.petitions.understand._reading import Intent, Period, Reading
-from bot.petitions.understand._tokens import Token, Tokens, phrase
+from bot.petitions.understand._tokens import Tokens, phrase
 from bot.petitions.understand._vocab import Person, Vocabulary
 
-MAX_READ = 400  # characters of a question read; nobody asks more in one breath
 MAX_ALTERNATIVES = 3
 MAX_LEFTOVER = 8
 
 _PHRASES = [(phrase(p), what) for p, what in lex.PHRASES]
-_FENCES = re.compile(r"`{1,3}|[*_~|>]{1,3}|<[@#:!/][^>]*>")
-_SHORTHAND = [
-    (re.compile(r"\bw/o\b", re.I), " without "),
-    (re.compile(r"\bw/(?=\s|\w)", re.I), " with "),
-    (re.compile(r"\bb/c\b", re.I), " because "),
-    (re.compile(r"&"), " and "),
-    (re.compile(r"\bgov(?:t|'t)?\.?(?='s|\b)", re.I), "government"),
-]
-_E_NUMBER = re.compile(r"(?<![\w-])e ?-? ?(\d{1,5})(?![\d-])", re.I)
-_PAPER_NUMBER = re.compile(r"(?<![\w-])(\d{3})(?:[ _/-]+(\d{1,5})|(\d{5}))(?![\d-])")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_PREFIXED = re.compile(
-    r"(?:#|\bno\.?|\bn[o°º]\.?|\bnum[eé]ro|\bnumber|\bp[ée]tition)\s*#?\s*(\d{3,5})\b", re.I
-)
-_YEARLIKE = re.compile(r"(?:19[5-9]\d|20\d\d)$")
 _STRONG_MP_CUES = lex.words(
     "by mp mps member deputy depute deputee deputes madame monsieur mme mlle mr mrs ms dr hon honourable "
     "honorable minister ministre secretary secretaire sponsor sponsored presented parrainees parrainee "
@@ -78,44 +59,13 @@ class _Found:
     signer_cue: bool = False
 
 
-def normalise(question: str) -> str:
-    """The question as one clean line: no invisible characters, Markdown or mentions, plain dashes."""
-    text = unicodedata.normalize("NFKC", visible(question or ""))[: MAX_READ * 2]
-    text = hyphens(text).replace("\u2019", "'").replace("\u2018", "'")
-    text = _FENCES.sub(" ", text)
-    for pattern, replacement in _SHORTHAND:
-        text = pattern.sub(replacement, text)
-    return collapse(text)[:MAX_READ]
-
-
-def detect_lang(tokens: Tokens, default: str) -> str:
-    """The question's language; a short or mixed one ("e-4123 status?") keeps the reader's (`default`).
-
-    A word only one language has ("bonjour", "which") counts twice, a word both may use once,
-    an accent once; the other language must lead by two.
-    """
-    score = {"en": 0, "fr": 0}
-    for token in tokens.items:
-        word = token.folded
-        if word != token.surface.lower():
-            score["fr"] += 1  # an accent
-        for lang, weak, strong in (
-            ("en", lex.ENGLISH, lex.ENGLISH_ONLY),
-            ("fr", lex.FRENCH, lex.FRENCH_ONLY),
-        ):
-            score[lang] += 2 if word in strong else 1 if word in weak else 0
-    default = "fr" if default == "fr" else "en"
-    other = "en" if default == "fr" else "fr"
-    return other if score[other] - score[default] >= 2 else default
-
-
 def read(question: str, vocab: Vocabulary, today: date, *, lang: str = "en") -> Reading:
     """The best reading of `question`, with up to three close readings in `alternatives`."""
     text = normalise(question)
     tokens = Tokens(text)
-    _fix_cue_typos(tokens)
+    fix_cue_typos(tokens)
     found = _Found()
-    found.number = _find_number(text, tokens)
+    found.number = find_number(text, tokens)
     _find_people(tokens, vocab, found, today)
     _find_country(tokens, found)
     found.period = find_period(tokens, today)
@@ -126,43 +76,6 @@ def read(question: str, vocab: Vocabulary, today: date, *, lang: str = "en") -> 
 
 
 # --- steps -----------------------------------------------------------------------------------
-
-
-def _fix_cue_typos(tokens: Tokens) -> None:
-    """A cue word mistyped ("petiton", "goverment", "reponce") is still that word."""
-    for i, token in enumerate(tokens.items):
-        word = token.folded
-        if len(word) < 6 or word in lex.TYPO_TARGETS or word in lex.NOT_TOPICS or not word.isalpha():
-            continue
-        budget = 1 if len(word) < 9 else 2
-        hit = process.extractOne(word, lex.TYPO_TARGETS, scorer=OSA.distance, score_cutoff=budget)
-        if hit is not None and hit[0][0] == word[0]:
-            tokens.items[i] = Token(token.surface, hit[0], token.start, token.end)
-    tokens.take(0, 0)  # forget the joined text built before the fixes
-
-
-def _find_number(text: str, tokens: Tokens) -> str | None:
-    """The first petition number, canonical; its words taken (the 4123 of e-4123 is no year)."""
-    candidates: list[tuple[int, int, str]] = []
-    for m in _URL.finditer(text):
-        candidates.append((m.start(), m.end(), m.group()))
-    for m in _E_NUMBER.finditer(text):
-        candidates.append((m.start(), m.end(), f"e-{m.group(1)}"))
-    for m in _PAPER_NUMBER.finditer(text):
-        candidates.append((m.start(), m.end(), m.group(1) + "-" + (m.group(2) or m.group(3))))
-    for m in _PREFIXED.finditer(text):
-        if not _YEARLIKE.match(m.group(1)) or m.group().startswith("#"):
-            candidates.append((m.start(1), m.end(), f"e-{m.group(1)}"))
-    for start, end, raw in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        try:
-            number = parse_number(raw).text
-        except BadPetitionNumber:
-            continue
-        for i, token in enumerate(tokens.items):
-            if token.start < end and token.end > start:
-                tokens.take(i, i + 1)
-        return number
-    return None
 
 
 def _name_matches(word: str, vocab: Vocabulary) -> dict[int, float]:
@@ -448,7 +361,10 @@ def _reading(tokens: Tokens, vocab: Vocabulary, found: _Found, leftover: list[st
         first = next((i for i in intents if i in ("response", "deadline")), None)
         if first is None and status in ("responded", "awaiting"):
             first = "response"  # "is e-5318 answered yet?", "e-7741 still without a response?"
-        intent = first or ("deadline" if status == "overdue" else "lookup")
+        if first == "response":
+            intent = "response"
+        else:
+            intent = "deadline" if first == "deadline" or status == "overdue" else "lookup"
         status = None
     elif not meaningful:
         intent = "help" if "help" in intents else "none"
@@ -505,6 +421,4 @@ def _with_alternatives(reading: Reading, found: _Found) -> Reading:
             unique.append(other)
     if not unique:
         return reading
-    from dataclasses import replace
-
     return replace(reading, alternatives=tuple(unique[:MAX_ALTERNATIVES]))

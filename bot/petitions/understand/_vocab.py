@@ -11,13 +11,13 @@ reading a question never touches the database.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.petitions import search as search_mod
-from bot.petitions.search import cached, last_change_id, stem
+from bot.petitions.cache import cached
+from bot.petitions.search import stem
 from bot.petitions.sponsors import name_words, sponsor_roster
 from bot.petitions.store import Store
 from bot.petitions.text import fold
@@ -170,10 +170,8 @@ async def _common_words(store: Store, vocab: Vocabulary) -> frozenset[str]:
     for i in range(0, len(words), _CHUNK):
         chunk = words[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        async with store.conn.execute(
-            f"SELECT term, docs FROM search_terms WHERE term IN ({marks})", chunk
-        ) as cur:
-            docs.update({row[0]: int(row[1]) for row in await cur.fetchall()})
+        rows = await store.fetch_all(f"SELECT term, docs FROM search_terms WHERE term IN ({marks})", chunk)
+        docs.update({row["term"]: int(row["docs"]) for row in rows})
     common = set()
     for word, n in docs.items():
         own = sum(vocab.people[i].sponsored for i in vocab.name_index.get(word, ()))
@@ -225,7 +223,8 @@ class _Signers:
     by_signer: dict[str, tuple[str, ...]]
 
 
-_signers: weakref.WeakKeyDictionary[Store, _Signers] = weakref.WeakKeyDictionary()
+_SIGNERS = "understand.signers"  # the `_Signers` kept in `store.derived`
+_SIGNER_SQL = "SELECT number, json_extract(record, '$.response.signer') AS signer FROM petitions"
 
 
 async def signer_numbers(store: Store) -> dict[str, tuple[str, ...]]:
@@ -234,47 +233,35 @@ async def signer_numbers(store: Store) -> dict[str, tuple[str, ...]]:
     The first call reads every answered record (about 1.5 s at 100,000 petitions); later calls read
     only the petitions the change journal names since.
     """
-    change = await last_change_id(store)
-    have = _signers.get(store)
+    change = await store.last_change_id()
+    have: _Signers | None = store.derived.values.get(_SIGNERS)
     if have is not None and have.change == change:
         return have.by_signer
     if have is None or change - have.change > FULL_REBUILD:
-        by_number = dict(
-            await _fetch(
-                store,
-                "SELECT number, json_extract(record, '$.response.signer') FROM petitions WHERE has_response = 1",
-                (),
-            )
-        )
+        by_number = dict(await _signed_by(store, f"{_SIGNER_SQL} WHERE has_response = 1", ()))
     else:
         by_number = dict(have.by_number)
-        async with store.conn.execute(
-            "SELECT DISTINCT number FROM changes WHERE id > ?", (have.change,)
-        ) as cur:
-            changed = [row[0] for row in await cur.fetchall()]
+        rows = await store.fetch_all("SELECT DISTINCT number FROM changes WHERE id > ?", (have.change,))
+        changed = [row["number"] for row in rows]
         for i in range(0, len(changed), _CHUNK):
             chunk = changed[i : i + _CHUNK]
             for number in chunk:
                 by_number.pop(number, None)
             marks = ",".join("?" * len(chunk))
-            by_number.update(
-                await _fetch(
-                    store,
-                    f"SELECT number, json_extract(record, '$.response.signer') FROM petitions WHERE number IN ({marks})",
-                    chunk,
-                )
-            )
+            by_number.update(await _signed_by(store, f"{_SIGNER_SQL} WHERE number IN ({marks})", chunk))
     by_signer: dict[str, list[str]] = {}
     for number, signer in by_number.items():
         by_signer.setdefault(signer, []).append(number)
     entry = _Signers(change, by_number, {k: tuple(v) for k, v in by_signer.items()})
-    _signers[store] = entry
+    store.derived.values[_SIGNERS] = entry
     return entry.by_signer
 
 
-async def _fetch(store: Store, sql: str, params: Any) -> list[tuple[str, str]]:
-    async with store.conn.execute(sql, params) as cur:
-        rows = await cur.fetchall()
+async def _signed_by(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[str, str]]:
+    """(number, signer) of the rows that name a signer, the name's spaces tidied."""
+    rows = await store.fetch_all(sql, params)
     return [
-        (row[0], " ".join(str(row[1]).split())) for row in rows if isinstance(row[1], str) and row[1].strip()
+        (row["number"], " ".join(signer.split()))
+        for row in rows
+        if isinstance(signer := row["signer"], str) and signer.strip()
     ]

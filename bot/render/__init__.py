@@ -1,0 +1,141 @@
+"""Answers turned into Discord embeds: the one place that formats for Discord.
+
+Two promises hold for everything built here. Petition text is data, not
+markup: it is Markdown-escaped and its mentions are neutralised before it goes
+into an embed, so a petition that says "@everyone" or "**" shows those
+characters and pings no one. And every embed fits Discord's limits (title 256,
+description 4096, 25 fields of 1024, 6000 in all): long text is split at
+sentence boundaries into pages, and anything cut short says so with "…".
+
+- `_base.py`: the limits, escaping (`safe`), cutting (`clip`, `paginate_text`, `fit`), small formatters;
+- `_petition.py`: one petition, its full text and its government response;
+- `_lists.py`: lists of petitions (country, sponsor, search, related, overdue, /ask);
+- `_alerts.py`: the alert post in a followed channel and the /following list;
+- `_admin.py`: /about, /admin status, and the /stats chart in words.
+"""
+
+from bot.render._admin import (
+    about_embed,
+    chart_embed,
+    meaning_status_line,
+    size_text,
+    status_embed,
+    when_text,
+)
+from bot.render._alerts import (
+    alert_embed,
+    channel_mention,
+    follow_reply,
+    following_pages,
+    stop_reason,
+    subscription_choices,
+    subscription_line,
+    target_text,
+    unfollow_reply,
+    what_text,
+)
+from bot.render._base import (
+    COLOUR,
+    COLOUR_DEMO,
+    COLOUR_ERROR,
+    CONTENT_MAX,
+    DESCRIPTION_MAX,
+    EMBED_TOTAL_MAX,
+    FIELD_NAME_MAX,
+    FIELD_VALUE_MAX,
+    FIELDS_MAX,
+    FOOTER_MAX,
+    PAGE_TEXT,
+    ROWS_PER_PAGE,
+    TITLE_MAX,
+    Markup,
+    clip,
+    colon,
+    content,
+    day,
+    error_message,
+    fit,
+    number_pages,
+    official_url,
+    paginate_text,
+    safe,
+)
+from bot.render._lists import (
+    Line,
+    Section,
+    ask_pages,
+    count_text,
+    country_pages,
+    hybrid_search_pages,
+    line_from_hit,
+    line_from_overdue,
+    line_from_row,
+    list_pages,
+    note_partial_history,
+    overdue_pages,
+    related_pages,
+    search_pages,
+    sponsor_pages,
+)
+from bot.render._petition import full_text_pages, petition_embed, response_pages
+
+__all__ = [
+    "COLOUR",
+    "COLOUR_DEMO",
+    "COLOUR_ERROR",
+    "CONTENT_MAX",
+    "DESCRIPTION_MAX",
+    "EMBED_TOTAL_MAX",
+    "FIELDS_MAX",
+    "FIELD_NAME_MAX",
+    "FIELD_VALUE_MAX",
+    "FOOTER_MAX",
+    "PAGE_TEXT",
+    "ROWS_PER_PAGE",
+    "TITLE_MAX",
+    "Line",
+    "Markup",
+    "Section",
+    "about_embed",
+    "alert_embed",
+    "ask_pages",
+    "channel_mention",
+    "chart_embed",
+    "clip",
+    "colon",
+    "content",
+    "count_text",
+    "country_pages",
+    "day",
+    "error_message",
+    "fit",
+    "follow_reply",
+    "following_pages",
+    "full_text_pages",
+    "hybrid_search_pages",
+    "line_from_hit",
+    "line_from_overdue",
+    "line_from_row",
+    "list_pages",
+    "meaning_status_line",
+    "note_partial_history",
+    "number_pages",
+    "official_url",
+    "overdue_pages",
+    "paginate_text",
+    "petition_embed",
+    "related_pages",
+    "response_pages",
+    "safe",
+    "search_pages",
+    "size_text",
+    "sponsor_pages",
+    "status_embed",
+    "stop_reason",
+    "subscription_choices",
+    "subscription_line",
+    "target_text",
+    "unfollow_reply",
+    "what_text",
+    "when_text",
+]
