@@ -819,13 +819,36 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "**MISS**"
 
 
-def render(results: list[dict[str, Any]], queries: int, seed: int) -> str:
+def host_speed() -> float:
+    """Seconds for a fixed pure-Python loop (best of three): how fast this machine is right now.
+
+    A shared or virtual machine can run the same code half as fast from one hour to the next;
+    printed beside the figures, it says which runs may be compared.
+    """
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i * i
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def render(
+    results: list[dict[str, Any]], queries: int, seed: int, speed: tuple[float, float] | None = None
+) -> str:
     lines: list[str] = []
     lines.append(
         f"Benchmark: generated corpus (seed {seed}), {queries} timed calls per operation, "
         f"baseline up to {results[0].get('baseline_n', '')}calls per operation. Python {sys.version.split()[0]}, "
         f"SQLite {__import__('sqlite3').sqlite_version}, {os.cpu_count()} CPUs."
     )
+    if speed is not None:
+        lines.append(
+            f"Host speed (`bench.run.host_speed`, a 5M-step Python loop, best of 3): {speed[0]:.2f} s before "
+            f"the run, {speed[1]:.2f} s after (lower is faster)."
+        )
     lines.append("Targets are stated for 100,000 petitions; at 20,000 they are shown for reference.")
     for r in results:
         lines.append("")
@@ -947,6 +970,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     started = time.monotonic()
+    before = host_speed()
     results = []
     for size in args.sizes:
         _progress(f"{size}: corpus…")
@@ -956,7 +980,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(_run_child(size, corpus, args, result_path))
     for r in results:
         r["baseline_n"] = f"{args.baseline_queries} "
-    table = render(results, args.queries, args.seed)
+    table = render(results, args.queries, args.seed, (before, host_speed()))
     print(table)
     (OUT_DIR / f"last-run-{args.vocab}.md" if args.vocab != "normal" else OUT_DIR / "last-run.md").write_text(
         table + "\n", encoding="utf-8"

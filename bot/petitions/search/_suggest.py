@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot.petitions.cache import cached
 from bot.petitions.search._filters import keywords, subjects
-from bot.petitions.search._query import ParsedQuery, term, unparse
+from bot.petitions.search._query import ParsedQuery, stem, term, unparse
 from bot.petitions.search._types import SearchFilters, Suggestion
 from bot.petitions.search._vocab import Vocabulary, vocabulary
 from bot.petitions.store import Store
@@ -72,7 +72,7 @@ async def _spelling(
     for i, word in enumerate(words):
         if word.isdigit() or len(word) < 3:
             continue
-        if await probe(store, term(word), 1):
+        if _indexed(vocab, word) or await probe(store, term(word), 1):
             continue
         fix = correct(word, vocab)
         if fix and fix != word:
@@ -86,6 +86,20 @@ async def _spelling(
         return None
     detail = ", ".join(f"{a} → {b}" for a, b in changed)
     return Suggestion("spelling", query, detail, total)
+
+
+def _indexed(vocab: Vocabulary, word: str) -> bool:
+    """Does the vocabulary hold a word starting with this word's stem (what `term` would match)?
+
+    Asked before the store: a prefix query on a common stem ("famil", 100,000 petitions) merges
+    every matching doclist before it can stop at one row, 16 ms; the vocabulary answers at once.
+    It may lag a fresh write by a few seconds, so "no" is checked against the store.
+    """
+    s = stem(word)
+    if len(s) < 3 or s.isdigit():
+        return word in vocab.docs
+    lo, hi = vocab.span(s)
+    return hi > lo
 
 
 async def probe(store: Store, fts: str, cap: int) -> int:
