@@ -7,6 +7,7 @@ If one of these fails after a discord.py upgrade, the end-to-end tests of the re
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 
@@ -219,6 +220,19 @@ async def test_button_click_reaches_the_view(fake: FakeDiscord, bot: TinyBot) ->
     assert bot.views[0].presses == [fake.other_user_id]
     with pytest.raises(LookupError):
         await fake.click(reply["id"], "no-such-button")
+
+
+async def test_a_click_waits_for_a_view_the_bot_registers_late(
+    fake: FakeDiscord, bot: TinyBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a busy machine the bot may read the click before the response that makes it store the view.
+    views = bot._connection._view_store
+    add_view = views.add_view
+    late = asyncio.get_running_loop()
+    monkeypatch.setattr(views, "add_view", lambda view, mid=None: late.call_later(0.3, add_view, view, mid))
+    reply = await (await fake.slash("ping")).final_message()
+    click = await fake.click(reply["id"], "ping:again", user_id=fake.other_user_id)
+    assert (await click.final_message())["content"] == "Pressed by bob"
 
 
 async def test_autocomplete_choices(fake: FakeDiscord, bot: TinyBot) -> None:

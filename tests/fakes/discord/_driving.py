@@ -6,6 +6,7 @@ let a user send: an unsynced or hidden command, an unknown option, a disabled bu
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -23,6 +24,8 @@ from ._protocol import (
     INTERACTION_MODAL,
     snowflake,
 )
+
+STALE_VIEW_WAIT = 2.0  # seconds a click waits for a view the bot has not registered
 
 
 class DrivingMixin(GatewayMixin):
@@ -248,6 +251,7 @@ class DrivingMixin(GatewayMixin):
         if component.get("disabled"):
             raise LookupError(f"component {custom_id!r} on message {mid} is disabled")
         kind = component_type or int(component.get("type", 2))
+        await self._wait_for_view(mid, kind, custom_id)
         channel_id = int(message["channel_id"])
         payload = interaction_payload(
             self,
@@ -265,6 +269,26 @@ class DrivingMixin(GatewayMixin):
         payload["data"] = data
         payload["message"] = json.loads(json.dumps(message))
         return await self._send_interaction(payload, mid)
+
+    async def _wait_for_view(self, message_id: int, kind: int, custom_id: str) -> None:
+        """Waits until the bot has registered the view behind a component, so a click never overtakes it.
+
+        The fake records a message when the bot's request arrives, but discord.py stores the message's view
+        only after it has read the response. A user cannot click in between; a test can, on a busy machine.
+        A view that never appears (stopped, timed out) is clicked anyway after a short wait, as a user
+        would click a stale button."""
+        if self.client is None:
+            return
+        views = self.client._connection._view_store  # private: discord.py has no public lookup
+
+        def known() -> bool:
+            for key in (message_id, None):  # None: persistent views, found by custom_id alone
+                if (kind, custom_id) in views._views.get(key, {}):
+                    return True
+            return any(p.fullmatch(custom_id) for p in views._dynamic_items)
+
+        with contextlib.suppress(TimeoutError):
+            await self.wait_for(known, STALE_VIEW_WAIT, f"the bot's view on message {message_id}")
 
     async def select(
         self, message_id: int | str, custom_id: str, values: list[str], **kwargs: Any

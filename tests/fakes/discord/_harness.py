@@ -72,6 +72,7 @@ async def running_bot(
         Route.BASE = fake.api_base
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
         bot = await _build_bot(bot_factory)
+        fake.client = bot
         await bot.login(fake.token if token is None else token)
         connect_task = asyncio.create_task(bot.connect(reconnect=False), name="fake-discord-connect")
         await _wait_ready(bot, connect_task, fake, ready_timeout)
@@ -84,6 +85,7 @@ async def running_bot(
         try:
             await _shut_down(bot, connect_task, quietly=body_failed)
         finally:
+            fake.client = None
             Route.BASE = saved_base
             DiscordWebSocket.DEFAULT_GATEWAY = saved_gateway
             capture.uninstall()

@@ -12,13 +12,16 @@ import asyncio
 import contextlib
 import secrets
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from ._handle import InteractionHandle
 from ._limits import Violations
 from ._logs import ErrorLogCapture
+
+if TYPE_CHECKING:
+    import discord
 from ._model import FakeChannel, FakeGuild, FakeRole, FakeUser, Upload
 from ._protocol import (
     ADMINISTRATOR,
@@ -76,6 +79,7 @@ class FakeState:
         self.gateway_received: list[dict[str, Any]] = []  # every op the bot sent except heartbeats
         self.resumes = 0
         self.error_log: ErrorLogCapture | None = None  # set by running_bot
+        self.client: discord.Client | None = None  # set by running_bot: a click waits for its view
 
         self._faults: list[Fault] = []
         self._holds: list[Hold] = []
