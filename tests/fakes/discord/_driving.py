@@ -25,7 +25,7 @@ from ._protocol import (
     snowflake,
 )
 
-STALE_VIEW_WAIT = 2.0  # seconds a click waits for a view the bot has not registered
+STALE_VIEW_WAIT = 2.0  # seconds an action waits for a view or modal the bot has not registered
 
 
 class DrivingMixin(GatewayMixin):
@@ -270,25 +270,28 @@ class DrivingMixin(GatewayMixin):
         payload["message"] = json.loads(json.dumps(message))
         return await self._send_interaction(payload, mid)
 
-    async def _wait_for_view(self, message_id: int, kind: int, custom_id: str) -> None:
-        """Waits until the bot has registered the view behind a component, so a click never overtakes it.
+    async def _wait_for_view(self, message_id: int | None, kind: int, custom_id: str) -> None:
+        """Waits until the bot has registered the view (or modal) behind a component, so that an action
+        never overtakes it.
 
         The fake records a message when the bot's request arrives, but discord.py stores the message's view
-        only after it has read the response. A user cannot click in between; a test can, on a busy machine.
-        A view that never appears (stopped, timed out) is clicked anyway after a short wait, as a user
-        would click a stale button."""
+        only after it has read the response. A user cannot act in between; a test can, on a busy machine.
+        A view that never appears (stopped, timed out) is used anyway after a short wait, as a user would
+        click a stale button. ``kind`` 0 names a modal."""
         if self.client is None:
             return
         views = self.client._connection._view_store  # private: discord.py has no public lookup
 
         def known() -> bool:
+            if kind == 0:
+                return custom_id in views._modals
             for key in (message_id, None):  # None: persistent views, found by custom_id alone
                 if (kind, custom_id) in views._views.get(key, {}):
                     return True
             return any(p.fullmatch(custom_id) for p in views._dynamic_items)
 
         with contextlib.suppress(TimeoutError):
-            await self.wait_for(known, STALE_VIEW_WAIT, f"the bot's view on message {message_id}")
+            await self.wait_for(known, STALE_VIEW_WAIT, f"the bot's view {custom_id!r}")
 
     async def select(
         self, message_id: int | str, custom_id: str, values: list[str], **kwargs: Any
@@ -309,6 +312,7 @@ class DrivingMixin(GatewayMixin):
         if response.type != 9 or not response.data:
             raise AssertionError(f"{opened_by!r} was not answered with a modal")
         modal = response.data
+        await self._wait_for_view(None, 0, modal["custom_id"])
         payload = interaction_payload(
             self,
             INTERACTION_MODAL,
