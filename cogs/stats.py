@@ -67,12 +67,14 @@ class Stats(commands.Cog):
         await interaction.response.defer(thinking=True)
         if chosen == "responses":
             times = await answers.response_times(
-                self.bot.store, self.bot.today(), country=country, subject=subject, sponsor=sponsor
+                self.bot.store, self.bot.today(), country=country, subject=subject, sponsor=sponsor, lang=lang
             )
             words = charts.responses_words(times, lang)
             png = await asyncio.to_thread(charts.responses_png, times, lang)
         else:
-            counts = await answers.stats(self.bot.store, country=country, subject=subject, sponsor=sponsor)
+            counts = await answers.stats(
+                self.bot.store, country=country, subject=subject, sponsor=sponsor, lang=lang
+            )
             words = charts.petitions_words(counts, lang)
             png = await asyncio.to_thread(charts.petitions_png, counts, lang)
         embed = render.chart_embed(words, charts.FILENAME)

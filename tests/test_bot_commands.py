@@ -282,6 +282,14 @@ async def test_stats_needs_exactly_one_criterion(bot, fake):
     assert ephemeral(two) and "un seul critère" in visible_text(two)
 
 
+async def test_stats_on_a_subject_nobody_stored_is_refused_privately_with_the_closest(bot, fake):
+    message = await run(fake, "stats", {"subject": "affaires etrangere"}, locale="fr")
+    text = visible_text(message)
+    assert ephemeral(message) and "Aucune pétition en base n’a le sujet « affaires etrangere »" in text
+    assert "`Affaires étrangères`" in text, "the closest stored subject, in the reader's language"
+    assert not [r for r in fake.requests if r.files], "no chart of nothing"
+
+
 async def test_about_says_what_where_and_how_fresh(bot, fake):
     text = visible_text(await run(fake, "about"))
     assert "ourcommons.ca" in text and "noscommunes.ca" in text

@@ -227,6 +227,19 @@ def test_stats_names_one_country_subject_or_sponsor_as_the_bot_asks(demo_db: Pat
     assert none.returncode == 1 and none.stderr.strip() == "Choose one of country, subject or sponsor."
 
 
+def test_stats_takes_a_subject_in_either_language_and_refuses_one_not_stored(demo_db: Path) -> None:
+    english = cli("stats", "--subject", "FOREIGN AFFAIRS", db=demo_db).stdout
+    french = cli("stats", "--subject", "affaires étrangères", db=demo_db).stdout
+    assert english.startswith("Petitions on “Foreign affairs”") and "7 petitions" in english
+    assert french == english, "either language's name counts the same petitions"
+    typo = cli("stats", "--subject", "foreign affair", db=demo_db, check=False)
+    assert typo.returncode == 1 and typo.stdout == ""
+    assert (
+        typo.stderr.strip()
+        == "No stored petition has the subject “foreign affair”. Did you mean: Foreign affairs?"
+    )
+
+
 def test_words_typed_for_a_number_point_to_search(demo_db: Path) -> None:
     proc = cli("response", "climate change", db=demo_db, check=False)
     assert proc.returncode == 1 and len(proc.stderr.splitlines()) == 1

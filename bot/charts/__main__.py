@@ -40,7 +40,14 @@ async def draw_docs(out: Path) -> list[Path]:
                     if option is None:
                         png = responses_png(await answers.response_times(store, today), lang)
                     else:
-                        png = petitions_png(await answers.stats(store, **{option: value}), lang)
+                        counts = await answers.stats(
+                            store,
+                            country=value if option == "country" else None,
+                            subject=value if option == "subject" else None,
+                            sponsor=value if option == "sponsor" else None,
+                            lang=lang,
+                        )
+                        png = petitions_png(counts, lang)
                     await asyncio.to_thread(path.write_bytes, png)
                     written.append(path)
         finally:

@@ -221,11 +221,13 @@ async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     answer: answers.StatsAnswer | answers.ResponsesAnswer
     draw: Callable[[], bytes]
     if args.view == "responses":
-        times = await ask(args, settings, lambda store: answers.response_times(store, today(args), **scope))
+        times = await ask(
+            args, settings, lambda store: answers.response_times(store, today(args), lang=args.lang, **scope)
+        )
         answer, words = times, charts.responses_words(times, args.lang)
         draw = functools.partial(charts.responses_png, times, args.lang)
     else:
-        counts = await ask(args, settings, lambda store: answers.stats(store, **scope))
+        counts = await ask(args, settings, lambda store: answers.stats(store, lang=args.lang, **scope))
         answer, words = counts, charts.petitions_words(counts, args.lang)
         draw = functools.partial(charts.petitions_png, counts, args.lang)
     if args.png is not None:

@@ -202,7 +202,9 @@ def _lists(c: _Commands) -> None:
         help="petitions (default) or responses",
     )
     p.add_argument("--country", type=v(validate.country), default=None, help="name or ISO code")
-    p.add_argument("--subject", type=v(validate.subject), default=None)
+    p.add_argument(
+        "--subject", type=v(validate.subject), default=None, help="a stored subject, in English or French"
+    )
     p.add_argument("--sponsor", type=v(validate.sponsor), default=None, help="MP name (typos allowed)")
     p.add_argument("--png", type=Path, default=None, metavar="FILE", help="also write the chart as a PNG")
 

@@ -65,6 +65,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The history is still loading ({share}% of details): lists may be incomplete.",
         "fr": "L’historique se charge encore ({share} % des détails) : les listes peuvent être incomplètes.",
     },
+    "stats.subject_unknown": {
+        "en": "No stored petition has the subject “{value}”.",
+        "fr": "Aucune pétition en base n’a le sujet « {value} ».",
+    },
     "country.unknown": {
         "en": "No country matches “{value}”.",
         "fr": "Aucun pays ne correspond à « {value} ».",

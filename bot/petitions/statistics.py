@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from bot.petitions import countries, sponsors as sponsors_mod
+from bot.petitions import autocomplete, countries, search, sponsors as sponsors_mod
 from bot.petitions.errors import UserFacingError
 from bot.petitions.model import Bi, province_code
 from bot.petitions.response_times import ResponseTimes, Timing, compute as compute_response_times
 from bot.petitions.store import Store
+from bot.petitions.text import fold
 
 ScopeKind = Literal["country", "subject", "sponsor", "all"]
 _NO_NAME: Bi[str] = Bi()  # frozen: one shared value serves every scope without a name
@@ -54,12 +55,18 @@ class ResponsesAnswer:
 
 
 async def stats(
-    store: Store, *, country: str | None = None, subject: str | None = None, sponsor: str | None = None
+    store: Store,
+    *,
+    country: str | None = None,
+    subject: str | None = None,
+    sponsor: str | None = None,
+    lang: str = "en",
 ) -> StatsAnswer:
-    """Petitions over time and signatures by province for one country, subject or sponsor."""
+    """Petitions over time and signatures by province for one country, subject or sponsor. `lang` is the
+    language of the subjects suggested when the one named is not stored."""
     if not (country or subject or sponsor):
         raise UserFacingError("stats.need_one")
-    scope, base, params = await _scope(store, country=country, subject=subject, sponsor=sponsor)
+    scope, base, params = await _scope(store, lang, country=country, subject=subject, sponsor=sponsor)
     rows = await store.fetch_all(
         "SELECT p.presented_on, p.opened_at, p.has_response, p.demo, "
         f"json_extract(p.record, '$.signatures_by_province') AS provinces {base}",
@@ -96,9 +103,10 @@ async def response_times(
     country: str | None = None,
     subject: str | None = None,
     sponsor: str | None = None,
+    lang: str = "en",
 ) -> ResponsesAnswer:
     """How fast the government answered the petitions of one country, subject or sponsor, or all of them."""
-    scope, base, params = await _scope(store, country=country, subject=subject, sponsor=sponsor)
+    scope, base, params = await _scope(store, lang, country=country, subject=subject, sponsor=sponsor)
     rows = await store.fetch_all(
         "SELECT p.number, p.parliament, p.presented_on, p.response_tabled_on, p.status_id, p.has_response, "
         "p.demo, json_extract(p.record, '$.response.header.en') AS header_en, "
@@ -137,7 +145,7 @@ async def data_date(store: Store) -> date | None:
 
 
 async def _scope(
-    store: Store, *, country: str | None, subject: str | None, sponsor: str | None
+    store: Store, lang: str, *, country: str | None, subject: str | None, sponsor: str | None
 ) -> tuple[Scope, str, list[Any]]:
     """The scope asked for, and the `FROM … WHERE …` (table alias `p`) that selects its petitions."""
     if country:
@@ -150,13 +158,7 @@ async def _scope(
             [found[0].code],
         )
     if subject:
-        where = "WHERE (p.subject_en = ? COLLATE NOCASE OR p.subject_fr = ? COLLATE NOCASE)"
-        named = await store.fetch_one(
-            f"SELECT p.subject_en AS subject_en, p.subject_fr AS subject_fr FROM petitions p {where} LIMIT 1",
-            [subject] * 2,
-        )
-        name = Bi(named["subject_en"], named["subject_fr"]) if named else Bi(subject, subject)
-        return Scope("subject", name), f"FROM petitions p {where}", [subject, subject]
+        return await _subject_scope(store, subject, lang)
     if sponsor:
         matches = await sponsors_mod.find_sponsors(store, sponsor, limit=1)
         if not matches:
@@ -168,3 +170,17 @@ async def _scope(
             [name],
         )
     return Scope("all"), "FROM petitions p", []
+
+
+async def _subject_scope(store: Store, subject: str, lang: str) -> tuple[Scope, str, list[Any]]:
+    """A stored subject, named in either language, accent- and case-blind; one that is not stored is
+    refused with the closest ones, rather than counted as an empty chart under the user's words."""
+    want = fold(subject)
+    pairs = [(en, fr) for en, fr, _n in await search.subjects(store) if want in (fold(en), fold(fr))]
+    if not pairs:
+        close = [label for label, _value in await autocomplete.subject_choices(store, subject, lang)]
+        raise UserFacingError("stats.subject_unknown", suggestions=close[:5], value=subject[:60])
+    spellings = sorted({name for pair in pairs for name in pair if name})
+    marks = ", ".join("?" * len(spellings))
+    where = f"FROM petitions p WHERE (p.subject_en IN ({marks}) OR p.subject_fr IN ({marks}))"
+    return Scope("subject", Bi(*pairs[0])), where, [*spellings, *spellings]
