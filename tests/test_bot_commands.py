@@ -169,6 +169,13 @@ async def test_search_without_results_offers_suggestions(bot, fake):
     assert "Did you mean “human rights”?" in text
 
 
+async def test_an_empty_filtered_search_names_the_filter_to_drop_in_the_readers_words(bot, fake):
+    message = await run(fake, "search", {"query": "Kazakhstan", "subject": "Nope"}, locale="fr")
+    assert "Sans le filtre « sujet » : 1 résultat" in visible_text(message)
+    message = await run(fake, "search", {"query": "Kazakhstan", "subject": "Nope", "parliament": 42})
+    assert "Without the filters: 1 result" in visible_text(message)
+
+
 async def test_search_filters_in_french(bot, fake):
     message = await run(
         fake,

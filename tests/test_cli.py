@@ -240,6 +240,21 @@ def test_stats_takes_a_subject_in_either_language_and_refuses_one_not_stored(dem
     )
 
 
+def test_an_empty_search_says_in_words_what_would_find_something(demo_db: Path) -> None:
+    def ways_out(*args: str) -> list[str]:
+        out = cli("search", *args, db=demo_db).stdout.splitlines()
+        return [line.strip() for line in out if line.startswith("  → ")]
+
+    assert ways_out("Kazakhstan", "--subject", "Nope") == ["→ Without the “subject” filter: 1 result"]
+    assert ways_out("Kazakhstan", "--keyword", "zzzq", "--lang", "fr") == [
+        "→ Sans le filtre « mot-cle » : 1 résultat"
+    ]
+    assert ways_out("Kazakhstan", "--keyword", "zzzq", "--subject", "Nope") == [
+        "→ Without the filters: 1 result"
+    ]
+    assert ways_out("kazakstan") == ["→ Did you mean “kazakhstan”? (1 result)"]
+
+
 def test_words_typed_for_a_number_point_to_search(demo_db: Path) -> None:
     proc = cli("response", "climate change", db=demo_db, check=False)
     assert proc.returncode == 1 and len(proc.stderr.splitlines()) == 1

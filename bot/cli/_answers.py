@@ -12,9 +12,9 @@ from datetime import date
 from typing import Any
 
 from bot import charts
-from bot.cli._output import emit_json, jsonable, related_text, render_petition, rows, wrap
+from bot.cli._output import emit_json, jsonable, plain, related_text, render_petition, rows, wrap
 from bot.cli._store import ask, meaning_of, open_store, related, site, today
-from bot.i18n import t
+from bot.i18n import suggestion_line, t
 from bot.petitions import answers, deadlines, validate
 from bot.petitions.countries import resolve_country
 from bot.petitions.errors import BadPetitionNumber, UserFacingError
@@ -185,7 +185,8 @@ def _print_search(result: SearchResult, lang: str) -> None:
     if not result.hits:
         print(t("results.none", lang))
         for s in result.suggestions:
-            print(f"  → {getattr(s, 'kind', '')}: {getattr(s, 'value', s)}")
+            line = suggestion_line(s.kind, str(s.value), int(s.count or 0), lang, plain)
+            print(f"  → {line}")
 
 
 async def cmd_sponsor(args: argparse.Namespace, settings: Settings) -> int:

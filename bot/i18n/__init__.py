@@ -8,6 +8,7 @@ share the same words.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +75,39 @@ def history_line(status: Any, lang: str) -> str:
         done=number_words(status.details_done, lang),
         share=f"{100 * status.details_share:.0f}",
     )
+
+
+FILTER_NAMES = {
+    "status_ids": "opt.status",
+    "kind": "opt.type",
+    "parliament": "opt.parliament",
+    "session": "opt.session",
+    "sponsor": "opt.sponsor",
+    "subject": "opt.subject",
+    "keyword": "opt.keyword",
+    "date_from": "opt.from",
+    "date_to": "opt.to",
+    "has_response": "opt.answered",
+    "country": "opt.country",
+}
+"""A search filter (`search.SearchFilters` field) by the option name the reader typed it under."""
+
+
+def suggestion_line(kind: str, value: str, count: int, lang: str, clean: Callable[[str], str] = str) -> str:
+    """A way out of an empty search (`search.Suggestion`) in the reader's words: another spelling, a
+    subject or keyword, or the results without a filter. `clean` readies words from the user or the
+    store for where they are shown (Markdown in Discord, one plain line in a terminal)."""
+    amount = number_words(count, lang)
+    one = ".one" if count == 1 else ""
+    if kind == "drop_filter":
+        if value == "all":
+            return t(f"search.suggest.drop_all{one}", lang, count=amount)
+        key = FILTER_NAMES.get(value)
+        name = t(key, lang) if key else clean(value)
+        return t(f"search.suggest.drop_filter{one}", lang, value=name, count=amount)
+    if kind in ("spelling", "title"):
+        return t(f"search.suggest.{kind}{one}", lang, value=clean(value), count=amount)
+    return clean(value)
 
 
 # --- charts ---------------------------------------------------------------------------------------

@@ -359,6 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "opt.sponsor": {"en": "sponsor", "fr": "depute"},
     "opt.sponsor.desc": {"en": "Sponsoring member of Parliament", "fr": "Député parrain"},
     "opt.subject": {"en": "subject", "fr": "sujet"},
+    "opt.session": {"en": "session", "fr": "session"},
+    "opt.keyword": {"en": "keyword", "fr": "mot-cle"},
     "opt.subject.desc": {"en": "Subject heading", "fr": "Sujet"},
     "opt.from": {"en": "from", "fr": "depuis"},
     "opt.from.desc": {"en": "Earliest date, YYYY-MM-DD", "fr": "Date la plus ancienne, AAAA-MM-JJ"},
@@ -659,15 +661,35 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "search.suggest.spelling": {
         "en": "Did you mean “{value}”? ({count} results)",
-        "fr": "Vouliez-vous dire « {value} »? ({count} résultats)",
+        "fr": "Vouliez-vous dire « {value} » ? ({count} résultats)",
+    },
+    "search.suggest.spelling.one": {
+        "en": "Did you mean “{value}”? (1 result)",
+        "fr": "Vouliez-vous dire « {value} » ? (1 résultat)",
     },
     "search.suggest.title": {
         "en": "Subject or keyword “{value}” ({count} petitions)",
         "fr": "Sujet ou mot-clé « {value} » ({count} pétitions)",
     },
+    "search.suggest.title.one": {
+        "en": "Subject or keyword “{value}” (1 petition)",
+        "fr": "Sujet ou mot-clé « {value} » (1 pétition)",
+    },
+    "search.suggest.drop_all": {
+        "en": "Without the filters: {count} results",
+        "fr": "Sans les filtres : {count} résultats",
+    },
+    "search.suggest.drop_all.one": {
+        "en": "Without the filters: 1 result",
+        "fr": "Sans les filtres : 1 résultat",
+    },
     "search.suggest.drop_filter": {
         "en": "Without the “{value}” filter: {count} results",
         "fr": "Sans le filtre « {value} » : {count} résultats",
+    },
+    "search.suggest.drop_filter.one": {
+        "en": "Without the “{value}” filter: 1 result",
+        "fr": "Sans le filtre « {value} » : 1 résultat",
     },
     "results.one": {"en": "1 petition", "fr": "1 pétition"},
     "petition.bad_number_hint": {

@@ -12,7 +12,7 @@ from datetime import date
 
 import discord
 
-from bot.i18n import number_words, t
+from bot.i18n import number_words, suggestion_line, t
 from bot.petitions import deadlines
 from bot.petitions.answers import CountryAnswer, Page, Row
 from bot.petitions.backfill import HistoryStatus
@@ -321,32 +321,11 @@ def search_pages(
     return list_pages(title, [section], lang, demo=any(line.demo for line in lines))
 
 
-_FILTER_OPTION = {
-    "status_ids": "opt.status",
-    "kind": "opt.type",
-    "parliament": "opt.parliament",
-    "sponsor": "opt.sponsor",
-    "subject": "opt.subject",
-    "date_from": "opt.from",
-    "date_to": "opt.to",
-    "has_response": "opt.answered",
-    "country": "opt.country",
-}
-
-
 def _suggestion_text(s: str | Suggestion, lang: str) -> str:
     """A way out of an empty search, in the reader's words (a string, or a `search.Suggestion`)."""
     if isinstance(s, str):
         return safe(clip(s, 200))
-    value = str(s.value)
-    count = number_words(int(s.count or 0), lang)
-    if s.kind == "drop_filter":
-        key = _FILTER_OPTION.get(value)
-        name = t(key, lang) if key else value
-        return t("search.suggest.drop_filter", lang, value=name, count=count)
-    if s.kind in ("spelling", "title"):
-        return t(f"search.suggest.{s.kind}", lang, value=safe(clip(value, 150)), count=count)
-    return safe(clip(value, 200))
+    return suggestion_line(s.kind, str(s.value), int(s.count or 0), lang, lambda v: safe(clip(v, 150)))
 
 
 # --- search by meaning (issue 11): results found by meaning, related petitions -----------------
