@@ -12,7 +12,8 @@ patching of private code. Protocol details and limits: ../shared/notes/discord-f
 Build the bot with ``guild_ready_timeout=0.05`` and ``FastIdentifyMixin`` (else it waits 2 s, or 5 s on a
 re-identify). Every message, autocomplete answer, modal and command sync is checked against Discord's
 limits; violations land in ``fake.violations`` and fail the test at teardown, as do ERROR logs nobody
-claimed with ``fake.error_log.pop_matching(...)``.
+claimed with ``fake.error_log.pop_matching(...)``. A click or a modal submission first waits (up to 2 s) for
+the running bot to register the view or modal behind it, so that a test never outruns what a person could.
 """
 
 from ._builders import Typed
