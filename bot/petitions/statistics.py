@@ -17,7 +17,6 @@ from bot.petitions.errors import UserFacingError
 from bot.petitions.model import Bi, province_code
 from bot.petitions.response_times import ResponseTimes, Timing, compute as compute_response_times
 from bot.petitions.store import Store
-from bot.petitions.text import fold
 
 ScopeKind = Literal["country", "subject", "sponsor", "all"]
 _NO_NAME: Bi[str] = Bi()  # frozen: one shared value serves every scope without a name
@@ -175,12 +174,11 @@ async def _scope(
 async def _subject_scope(store: Store, subject: str, lang: str) -> tuple[Scope, str, list[Any]]:
     """A stored subject, named in either language, accent- and case-blind; one that is not stored is
     refused with the closest ones, rather than counted as an empty chart under the user's words."""
-    want = fold(subject)
-    pairs = [(en, fr) for en, fr, _n in await search.subjects(store) if want in (fold(en), fold(fr))]
+    pairs = await search.subject_pairs(store, subject)
     if not pairs:
         close = [label for label, _value in await autocomplete.subject_choices(store, subject, lang)]
         raise UserFacingError("stats.subject_unknown", suggestions=close[:5], value=subject[:60])
-    spellings = sorted({name for pair in pairs for name in pair if name})
+    spellings = search.spellings(pairs)
     marks = ", ".join("?" * len(spellings))
     where = f"FROM petitions p WHERE (p.subject_en IN ({marks}) OR p.subject_fr IN ({marks}))"
     return Scope("subject", Bi(*pairs[0])), where, [*spellings, *spellings]

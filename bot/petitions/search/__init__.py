@@ -16,6 +16,8 @@ from bot.petitions.search._filters import (
     keywords,
     resolve_keyword,
     resolve_subject,
+    spellings,
+    subject_pairs,
     subjects,
 )
 from bot.petitions.search._limits import COUNT_CAP, Limits
@@ -46,6 +48,8 @@ __all__ = [
     "plain",
     "resolve_keyword",
     "resolve_subject",
+    "spellings",
+    "subject_pairs",
     "search",
     "stem",
     "subjects",

@@ -222,14 +222,21 @@ async def keywords(store: Store) -> list[tuple[str, str | None, str | None, int]
     return await cached(store, "keywords", build)
 
 
+async def subject_pairs(store: Store, text: str) -> list[tuple[str | None, str | None]]:
+    """The stored subjects, as (English, French), that `text` names in either language, accent- and
+    case-blind."""
+    want = fold(text)
+    return [(en, fr) for en, fr, _n in await subjects(store) if want in (fold(en), fold(fr))]
+
+
 async def resolve_subject(store: Store, text: str) -> list[str]:
     """Stored subject spellings (either language) that `text` names, accent- and case-blind."""
-    want = fold(text)
-    out: list[str] = []
-    for en, fr, _n in await subjects(store):
-        if want in (fold(en), fold(fr)):
-            out.extend(v for v in (en, fr) if v)
-    return sorted(set(out))
+    return spellings(await subject_pairs(store, text))
+
+
+def spellings(pairs: list[tuple[str | None, str | None]]) -> list[str]:
+    """Every spelling of these subjects, in either language, as the petitions store them."""
+    return sorted({name for pair in pairs for name in pair if name})
 
 
 async def resolve_keyword(store: Store, text: str) -> list[str]:
